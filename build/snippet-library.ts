@@ -1,0 +1,61 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import { scanLibrary } from './scan-library';
+
+const LIBRARY_ID = 'virtual:snippet-library';
+const SNIPPET_PREFIX = 'virtual:snippet/';
+
+/**
+ * Serves the template library as modules.
+ *
+ * `virtual:snippet-library` holds only the list of ids and one lazy loader per id, so the
+ * entry chunk stays the same size however large the library grows. Each
+ * `virtual:snippet/<id>` module becomes its own chunk with that folder's config and
+ * precompiled templates: a page downloads only the snippets it shows.
+ */
+export function snippetLibrary(options: { root: string }): Plugin {
+  const root = resolve(options.root);
+  return {
+    name: 'snippets:library',
+    resolveId(id) {
+      if (id === LIBRARY_ID || id.startsWith(SNIPPET_PREFIX)) return `\0${id}`;
+      return null;
+    },
+    load(id) {
+      if (!id.startsWith('\0')) return null;
+      const bare = id.slice(1);
+      if (bare === LIBRARY_ID) return libraryModule(this, root);
+      if (bare.startsWith(SNIPPET_PREFIX)) return snippetModule(this, root, bare.slice(SNIPPET_PREFIX.length));
+      return null;
+    },
+  };
+}
+
+type Context = { addWatchFile(path: string): void; error(message: string): never };
+
+function libraryModule(ctx: Context, root: string): string {
+  ctx.addWatchFile(root);
+  const ids = scanLibrary(root).map((entry) => entry.id);
+  const loaders = ids
+    .map((id) => `  ${JSON.stringify(id)}: () => import(${JSON.stringify(SNIPPET_PREFIX + id)}),`)
+    .join('\n');
+  return `export const snippetIds = ${JSON.stringify(ids)};\nexport const snippetLoaders = {\n${loaders}\n};\n`;
+}
+
+function snippetModule(ctx: Context, root: string, id: string): string {
+  const entry = scanLibrary(root).find((candidate) => candidate.id === id);
+  if (!entry) return ctx.error(`No snippet folder for "${id}" under ${root}.`);
+  ctx.addWatchFile(entry.configPath);
+  let config: Record<string, unknown>;
+  try {
+    config = JSON.parse(readFileSync(entry.configPath, 'utf8'));
+  } catch (error) {
+    return ctx.error(`${entry.configPath} is not valid JSON: ${(error as Error).message}`);
+  }
+  // The schema link is for editors only; the browser has no use for it.
+  delete config.$schema;
+  const imports = entry.templates.map((t, i) => `import t${i} from ${JSON.stringify(t.path)};`).join('\n');
+  const templates = entry.templates.map((t, i) => `${JSON.stringify(t.lang)}: t${i}`).join(', ');
+  return `${imports}\nexport default { id: ${JSON.stringify(id)}, config: ${JSON.stringify(config)}, templates: { ${templates} } };\n`;
+}

@@ -1,0 +1,44 @@
+/** What the widget knows of a template language: its tab label and its Shiki grammar. */
+export interface LanguageInfo {
+  label: string;
+  grammar: 'python' | 'javascript' | 'typescript' | 'shellscript' | 'json';
+  /** Other names readers may use for it, e.g. in `?lang=`. */
+  aliases: readonly string[];
+}
+
+export const LANGUAGES: Readonly<Record<string, LanguageInfo>> = {
+  py: { label: 'Python', grammar: 'python', aliases: ['python', 'python3'] },
+  js: { label: 'JavaScript', grammar: 'javascript', aliases: ['javascript', 'node', 'nodejs'] },
+  ts: { label: 'TypeScript', grammar: 'typescript', aliases: ['typescript'] },
+  sh: { label: 'cURL', grammar: 'shellscript', aliases: ['curl', 'shell', 'bash'] },
+  json: { label: 'JSON', grammar: 'json', aliases: [] },
+};
+
+/** The tab label of a template language; unknown ones show their file name. */
+export function languageLabel(lang: string): string {
+  return LANGUAGES[lang]?.label ?? `${lang}.hbs`;
+}
+
+/** Maps `python`, `py`, `cURL` … to a template language, or null if none matches. */
+export function normalizeLanguage(value: string | null | undefined): string | null {
+  if (!value) return null;
+  const wanted = value.trim().toLowerCase();
+  if (wanted in LANGUAGES) return wanted;
+  for (const [lang, info] of Object.entries(LANGUAGES)) {
+    if (info.label.toLowerCase() === wanted || info.aliases.includes(wanted)) return lang;
+  }
+  return null;
+}
+
+const PREFERRED = ['py', 'js'];
+
+/** Tab order: `config.json` `languages` first, then Python, JavaScript, then the rest alphabetically. */
+export function orderLanguages(langs: readonly string[], configured: readonly string[] = []): string[] {
+  const rank = (lang: string) => {
+    const fromConfig = configured.indexOf(lang);
+    if (fromConfig !== -1) return fromConfig;
+    const preferred = PREFERRED.indexOf(lang);
+    return preferred !== -1 ? configured.length + preferred : Number.POSITIVE_INFINITY;
+  };
+  return [...langs].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+}

@@ -1,0 +1,64 @@
+import { SnippetError } from './snippet-error';
+import type { SnippetConfig, SnippetValue, SnippetValues } from './types';
+
+/** `dataset` keys the widget owns: they pick the snippet or show its state, they are never variables. */
+export const RESERVED_KEYS: readonly string[] = ['name', 'state'];
+
+/** `baseUrl` → `data-base-url`, for messages that name the attribute an author wrote. */
+export function attributeName(key: string): string {
+  return `data-${key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+/** Reads an element's variables: every `data-*` attribute but the reserved ones. */
+export function readDataset(dataset: DOMStringMap): Record<string, string> {
+  const values: Record<string, string> = {};
+  for (const [key, value] of Object.entries(dataset)) {
+    if (value !== undefined && !RESERVED_KEYS.includes(key)) values[key] = value;
+  }
+  return values;
+}
+
+/**
+ * Merges variables, lowest precedence first: `config.json` defaults, page-wide values,
+ * then the element's own. A value given as text takes the type of its default, so
+ * `data-max-tokens="512"` lands in the program as the number 512.
+ */
+export function resolveValues(
+  snippet: string,
+  config: SnippetConfig,
+  ...layers: readonly Readonly<Record<string, SnippetValue>>[]
+): SnippetValues {
+  const values: SnippetValues = { ...config.payload };
+  for (const layer of layers) {
+    for (const [key, value] of Object.entries(layer)) {
+      if (RESERVED_KEYS.includes(key)) continue;
+      values[key] = coerce(snippet, key, value, config.payload[key]);
+    }
+  }
+  return values;
+}
+
+function coerce(snippet: string, key: string, value: SnippetValue, fallback: SnippetValue | undefined): SnippetValue {
+  if (typeof fallback === 'number') {
+    const number = typeof value === 'number' ? value : Number(String(value).trim());
+    if (String(value).trim() === '' || !Number.isFinite(number)) {
+      throw new SnippetError(
+        'bad-value',
+        snippet,
+        `${attributeName(key)}=${JSON.stringify(String(value))} is not a number. Write a number, e.g. ${attributeName(key)}="${fallback}".`,
+      );
+    }
+    return number;
+  }
+  if (typeof fallback === 'boolean') {
+    if (typeof value === 'boolean') return value;
+    const text = String(value).trim().toLowerCase();
+    if (text === 'true' || text === 'false') return text === 'true';
+    throw new SnippetError(
+      'bad-value',
+      snippet,
+      `${attributeName(key)}=${JSON.stringify(String(value))} is not true or false. Write ${attributeName(key)}="true" or "false".`,
+    );
+  }
+  return typeof value === 'string' ? value : String(value);
+}

@@ -1,0 +1,71 @@
+import Handlebars from 'handlebars/runtime';
+import { languageLabel, orderLanguages } from '../core/languages';
+import { safeUrl } from '../core/safe-url';
+import { toSnippetError } from '../core/snippet-error';
+import type { RenderedSnippet, SnippetTemplate, SnippetValues, TemplateSpec } from '../core/types';
+import { helpers } from './helpers';
+
+type Template = (context: unknown, options?: { data?: Record<string, unknown> }) => string;
+
+// One private environment: helpers registered here never touch a Handlebars a host page may use.
+const env = Handlebars.create();
+env.registerHelper(helpers as unknown as Record<string, Handlebars.HelperDelegate>);
+
+const compiled = new WeakMap<TemplateSpec, Template>();
+
+function bind(spec: TemplateSpec): Template {
+  let template = compiled.get(spec);
+  if (!template) {
+    template = env.template(spec as unknown as TemplateSpecification) as unknown as Template;
+    compiled.set(spec, template);
+  }
+  return template;
+}
+
+type TemplateSpecification = Parameters<typeof env.template>[0];
+
+/** Renders one template to code text; errors name the file. */
+export function renderTemplate(snippet: SnippetTemplate, lang: string, values: SnippetValues): string {
+  const spec = snippet.templates[lang];
+  const file = `${snippet.id.replace('.', '/')}/${lang}.hbs`;
+  if (!spec) throw toSnippetError(new Error('no such template'), 'render-failed', snippet.id, file);
+  try {
+    // A null-prototype copy: templates can only reach the values, never Object.prototype.
+    const context = Object.assign(Object.create(null) as SnippetValues, values);
+    return bind(spec)(context, { data: { lang } });
+  } catch (error) {
+    throw toSnippetError(error, 'render-failed', snippet.id, `Template ${file} failed`);
+  }
+}
+
+/** Shows the last 4 characters of a secret; the length of the mask says nothing about the value's. */
+export function maskSecret(value: string): string {
+  return `${'•'.repeat(8)}${value.length > 8 ? value.slice(-4) : ''}`;
+}
+
+/**
+ * Renders every language of a snippet. Secrets that differ from their default are masked
+ * in `displayCode` and kept whole in `code`, which is what Copy puts on the clipboard.
+ */
+export function renderSnippet(snippet: SnippetTemplate, values: SnippetValues): RenderedSnippet {
+  const { config } = snippet;
+  const masked: SnippetValues = { ...values };
+  let hasMasked = false;
+  for (const key of config.secrets ?? []) {
+    const value = values[key];
+    if (typeof value === 'string' && value !== config.payload[key]) {
+      masked[key] = maskSecret(value);
+      hasMasked = true;
+    }
+  }
+  const langs = orderLanguages(Object.keys(snippet.templates), config.languages);
+  return {
+    id: snippet.id,
+    title: config.title,
+    docs: safeUrl(config.docs),
+    files: langs.map((lang) => {
+      const code = renderTemplate(snippet, lang, values);
+      return { lang, label: languageLabel(lang), code, displayCode: hasMasked ? renderTemplate(snippet, lang, masked) : code };
+    }),
+  };
+}

@@ -1,0 +1,29 @@
+import { defineConfig } from 'vite';
+import { handlebarsPrecompile } from './build/handlebars-precompile';
+import { snippetLibrary } from './build/snippet-library';
+
+/**
+ * `npm run build` → dist/bundle.js + dist/bundle.css + lazy chunks.
+ *
+ * SNIPPETS_CDN_PREFIX is the public URL of the folder the bundle is served from. Without
+ * it the base is relative: chunks then resolve against bundle.js's own URL, which is what
+ * a CDN on another origin than the page needs.
+ */
+export default defineConfig({
+  base: process.env.SNIPPETS_CDN_PREFIX || './',
+  plugins: [handlebarsPrecompile(), snippetLibrary({ root: 'shared/snippets' })],
+  build: {
+    outDir: 'dist',
+    target: 'es2022',
+    cssCodeSplit: false,
+    modulePreload: { polyfill: false },
+    rollupOptions: {
+      input: { bundle: 'src/entry.ts' },
+      output: {
+        entryFileNames: 'bundle.js',
+        chunkFileNames: 'chunks/[name]-[hash].js',
+        assetFileNames: (asset) => (asset.names.some((n) => n.endsWith('.css')) ? 'bundle.css' : 'assets/[name]-[hash][extname]'),
+      },
+    },
+  },
+});
