@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { handlebarsPrecompile } from './build/handlebars-precompile';
+import { releaseManifest } from './build/release-manifest';
 import { snippetLibrary } from './build/snippet-library';
 
 /**
@@ -11,7 +12,7 @@ import { snippetLibrary } from './build/snippet-library';
  */
 export default defineConfig({
   base: process.env.SNIPPETS_CDN_PREFIX || './',
-  plugins: [handlebarsPrecompile(), snippetLibrary({ root: 'shared/snippets' })],
+  plugins: [handlebarsPrecompile(), snippetLibrary({ root: 'shared/snippets' }), releaseManifest()],
   build: {
     outDir: 'dist',
     target: 'es2022',
