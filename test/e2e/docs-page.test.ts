@@ -1,0 +1,72 @@
+// A plain docs page with several snippets: each becomes a highlighted viewer, lazily, with a clean console.
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from './harness.mjs';
+import { type OpenedPage, openPage, readSnippet, settle, useBrowser } from './helpers';
+
+const browser = useBrowser();
+let opened: OpenedPage | undefined;
+afterEach(async () => {
+  await opened?.close();
+  opened = undefined;
+});
+
+const VISIBLE = [
+  { id: '#default', model: 'gpt-4o' },
+  { id: '#mini', model: 'gpt-4o-mini' },
+  { id: '#custom', model: 'claude-3-5-sonnet' },
+];
+
+describe('docs-like page', () => {
+  it('turns every snippet in view into a viewer with highlighted code, in a shadow root', async () => {
+    opened = await openPage(browser(), '/docs.html');
+    const { page } = opened;
+    for (const { id, model } of VISIBLE) {
+      await settle(page, id);
+      const info = await readSnippet(page, id);
+      expect(info.hasRoot, `${id} has a [data-snippet-root] child`).toBe(true);
+      expect(info.shadowMode, `${id} root has an open shadow root`).toBe('open');
+      expect(info.title).toBe('Create a chat completion');
+      expect(info.tabs.map((tab) => [tab.lang, tab.label])).toEqual([
+        ['py', 'Python'],
+        ['js', 'JavaScript'],
+        ['sh', 'cURL'],
+      ]);
+      expect(info.tabs.filter((tab) => tab.selected)).toHaveLength(1);
+      expect(info.viewerLang).toBe(info.tabs.find((tab) => tab.selected)?.lang);
+      expect(info.code, `${id} code names its model`).toContain(model);
+      expect(info.tokenSpans, `${id} code is split into token spans`).toBeGreaterThan(10);
+      expect(info.colouredTokens, `${id}: some token is coloured differently from ${info.defaultColour}`).toBeGreaterThan(0);
+      expect(info.notice).toBeNull();
+    }
+    expect((await readSnippet(page, '#custom')).code).toContain('Write a haiku about tensors.');
+    expect((await readSnippet(page, '#mini')).code).toMatch(/\b64\b/);
+    expect(opened.problems()).toEqual([]);
+  });
+
+  it('mounts the snippet far below the fold only when it is scrolled near', async () => {
+    opened = await openPage(browser(), '/docs.html');
+    const { page } = opened;
+    for (const { id } of VISIBLE) await settle(page, id);
+    const far = await readSnippet(page, '#far');
+    expect(far.state, 'off-screen snippet waits, unmounted').toBe('idle');
+    await page.locator('#far').scrollIntoViewIfNeeded();
+    await settle(page, '#far');
+    const info = await readSnippet(page, '#far');
+    expect(info.code).toContain('far-below-model');
+    expect(info.colouredTokens).toBeGreaterThan(0);
+    expect(opened.problems()).toEqual([]);
+  });
+
+  it('saves a screenshot of the page to test-artifacts/', async () => {
+    opened = await openPage(browser(), '/docs.html');
+    for (const { id } of VISIBLE) await settle(opened.page, id);
+    const dir = join(REPO_ROOT, 'test-artifacts');
+    mkdirSync(dir, { recursive: true });
+    const shot = await opened.page.screenshot({ path: join(dir, 'docs-page.png') });
+    expect(shot.byteLength).toBeGreaterThan(1000);
+    await opened.page.emulateMedia({ colorScheme: 'dark' });
+    await opened.page.screenshot({ path: join(dir, 'docs-page-dark.png') });
+  });
+});
