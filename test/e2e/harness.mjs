@@ -29,7 +29,7 @@ export function buildBundle(outDir) {
     });
   } catch (error) {
     const output = `${error.stdout ?? ''}\n${error.stderr ?? ''}`.trim();
-    throw new Error(`vite build failed (the widget's build is broken):\n${output}`);
+    throw new Error(`vite build failed (the widget's build is broken):\n${output}`, { cause: error });
   }
   for (const file of ['bundle.js', 'bundle.css']) {
     if (!existsSync(join(outDir, file))) throw new Error(`vite build did not write ${join(outDir, file)}`);

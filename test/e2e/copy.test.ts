@@ -1,0 +1,48 @@
+// Copy puts exactly the active tab's code on the clipboard, and says so.
+import { afterEach, describe, expect, it } from 'vitest';
+import { type OpenedPage, chooseTab, inSnippet, openPage, readSnippet, settle, useBrowser } from './helpers';
+
+const browser = useBrowser();
+let opened: OpenedPage | undefined;
+afterEach(async () => {
+  await opened?.close();
+  opened = undefined;
+});
+
+async function clipboardAfterCopy(opened: OpenedPage, selector: string): Promise<string> {
+  const { page } = opened;
+  const sentinel = `sentinel-${Math.random()}`;
+  await page.evaluate((text) => navigator.clipboard.writeText(text), sentinel);
+  await inSnippet(page, selector, 'button[data-action=copy]').click();
+  await page.waitForFunction(async (sentinel) => (await navigator.clipboard.readText()) !== sentinel, sentinel);
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
+describe('copy button', () => {
+  it('copies exactly the code of the active tab, before and after switching tabs', async () => {
+    opened = await openPage(browser(), '/docs.html');
+    const { page, context } = opened;
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(opened.url).origin });
+    await settle(page, '#mini');
+
+    const first = await readSnippet(page, '#mini');
+    expect(first.code).toContain('gpt-4o-mini');
+    expect(await clipboardAfterCopy(opened, '#mini')).toBe(first.code);
+    // It says so to screen readers.
+    await page.waitForFunction(() => {
+      const live = document.querySelector('#mini [data-snippet-root]')?.shadowRoot?.querySelector('[data-live]');
+      return !!live?.textContent?.trim();
+    });
+    const live = await readSnippet(page, '#mini');
+    expect(live.live).toMatch(/cop/i);
+
+    for (const lang of ['js', 'sh', 'py']) {
+      await chooseTab(page, '#mini', lang);
+      const info = await readSnippet(page, '#mini');
+      expect(info.viewerLang).toBe(lang);
+      expect(info.code).toContain('gpt-4o-mini');
+      expect(await clipboardAfterCopy(opened, '#mini'), `clipboard after copying the ${lang} tab`).toBe(info.code);
+    }
+    expect(opened.problems()).toEqual([]);
+  });
+});
