@@ -2,5 +2,10 @@
 import { startStaticServer } from './static-server.mjs';
 
 const port = Number(process.env.PORT ?? 5173);
-const server = await startStaticServer({ root: '.', port, mounts: { '/dist/': 'dist' } });
+const server = await startStaticServer({
+  root: 'demo',
+  port,
+  mounts: { '/dist/': 'dist', '/demo/': 'demo' },
+  files: { '/': 'index.html', '/index.html': 'index.html' },
+});
 console.log(`Snippet demo: ${server.url}/  (catalogue: ${server.url}/dist/catalogue.html)`);

@@ -17,11 +17,12 @@ const TYPES = {
 
 /**
  * Starts a server on 127.0.0.1.
- * @param {{ root: string, port?: number, mounts?: Record<string, string>, headers?: (path: string) => Record<string, string> }} options
- *   `mounts` maps a URL prefix (e.g. '/dist/') to a folder; `headers` adds response headers per path.
+ * @param {{ root: string, port?: number, mounts?: Record<string, string>, files?: Record<string, string>, headers?: (path: string) => Record<string, string> }} options
+ *   `mounts` maps a URL prefix (e.g. '/dist/') to a folder; `files` maps an exact URL path to a file;
+ *   `headers` adds response headers per path.
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
-export async function startStaticServer({ root, port = 0, mounts = {}, headers = () => ({}) }) {
+export async function startStaticServer({ root, port = 0, mounts = {}, files = {}, headers = () => ({}) }) {
   const folders = Object.entries(mounts).map(([prefix, dir]) => [prefix, resolve(dir)]);
   const base = resolve(root);
   const server = createServer(async (req, res) => {
@@ -36,7 +37,8 @@ export async function startStaticServer({ root, port = 0, mounts = {}, headers =
       }
     }
     let file = normalize(join(dir, rel));
-    if (file !== dir && !file.startsWith(dir + sep)) return send(res, 403, 'Forbidden');
+    if (Object.hasOwn(files, path)) file = resolve(files[path]);
+    else if (file !== dir && !file.startsWith(dir + sep)) return send(res, 403, 'Forbidden');
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       const body = await readFile(file);

@@ -1,8 +1,8 @@
 import { SnippetError } from './snippet-error';
 import type { SnippetConfig, SnippetValue, SnippetValues } from './types';
 
-/** `dataset` keys the widget owns: they pick the snippet or show its state, they are never variables. */
-export const RESERVED_KEYS: readonly string[] = ['name', 'state'];
+/** `dataset` keys the widget owns (the snippet's name, its state, its theme): never template variables. */
+export const RESERVED_KEYS: readonly string[] = ['name', 'state', 'theme'];
 
 /** `baseUrl` → `data-base-url`, for messages that name the attribute an author wrote. */
 export function attributeName(key: string): string {

@@ -1,0 +1,223 @@
+import { createElement } from 'react';
+import { createRoot, type Root } from 'react-dom/client';
+import { readDataset } from '../core/resolve-values';
+import type { SnippetError } from '../core/snippet-error';
+import type { SnippetValues } from '../core/types';
+import { loadHighlighter } from '../highlight/highlighter';
+import { observePageTheme, resolveTheme } from '../state/page-theme';
+import { createPreferenceStore } from '../state/preferences';
+import { createSafeStorage } from '../state/safe-storage';
+import { App } from '../ui/App';
+import { createValueStore, WidgetContext, type SnippetEventDetail, type WidgetServices } from '../ui/widget-context';
+import { createMountPoint } from './mount-point';
+import { createSnippetRegistry, type MountedSnippet } from './snippet-registry';
+
+export const SNIPPET_SELECTOR = 'snippet[data-name], aiml-snippet[data-name]';
+export const LOG_PREFIX = '[snippets]';
+
+export type SnippetEventType = SnippetEventDetail['type'];
+export type SnippetEventHandler<T extends SnippetEventType> = (detail: Extract<SnippetEventDetail, { type: T }>, element: Element) => void;
+
+export interface SnippetsOptions {
+  /** The document to serve; defaults to the current one. */
+  document?: Document;
+  /** Watch the page for snippets added, changed and removed later (default true). */
+  observe?: boolean;
+  /** Mount viewers only as they come near the viewport (default: when IntersectionObserver exists). */
+  lazy?: boolean;
+}
+
+/** The handle of a running widget. */
+export interface SnippetsHandle {
+  /** Scans `root` (default: the document) for new snippets now. */
+  refresh(root?: ParentNode): void;
+  /** Page-wide variable values, between config defaults and each element's `data-*`. */
+  setPayload(values: SnippetValues): void;
+  on<T extends SnippetEventType>(type: T, handler: SnippetEventHandler<T>): () => void;
+  /** Starts serving one element now (custom elements call this when connected). */
+  track(element: HTMLElement): void;
+  /** Stops serving one element and unmounts its viewer. */
+  untrack(element: HTMLElement): void;
+  /** Unmounts every viewer and stops observing the page. */
+  destroy(): void;
+}
+
+interface Tracked {
+  key: number;
+  host: HTMLDivElement | null;
+}
+
+const IGNORED_ATTRIBUTES = new Set(['data-state']);
+
+/** Finds snippet elements, mounts a viewer in each as it nears the viewport, and follows the page. */
+export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
+  const doc = options.document ?? document;
+  const win = doc.defaultView ?? window;
+  const tracked = new Map<HTMLElement, Tracked>();
+  const registry = createSnippetRegistry();
+  const handlers = new Map<SnippetEventType, Set<SnippetEventHandler<SnippetEventType>>>();
+  const reported = new WeakMap<Element, Set<string>>();
+  let nextKey = 1;
+  let root: Root | null = null;
+
+  const warn = (message: string) => console.warn(`${LOG_PREFIX} ${message}`);
+  const preferences = createPreferenceStore({
+    storage: createSafeStorage(() => win.localStorage, warn),
+    urlLang: new URLSearchParams(win.location?.search ?? '').get('lang'),
+    events: win,
+  });
+  const pageValues = createValueStore();
+
+  const emit = (element: Element, detail: SnippetEventDetail) => {
+    handlers.get(detail.type)?.forEach((handler) => {
+      try {
+        handler(detail, element);
+      } catch (error) {
+        console.error(`${LOG_PREFIX} an "${detail.type}" handler threw`, error);
+      }
+    });
+    element.dispatchEvent(new CustomEvent(`snippet:${detail.type}`, { bubbles: true, composed: true, detail }));
+  };
+
+  const report = (element: Element, error: SnippetError) => {
+    const seen = reported.get(element) ?? new Set<string>();
+    reported.set(element, seen);
+    if (seen.has(error.message)) return;
+    seen.add(error.message);
+    console.error(`${LOG_PREFIX} ${error.code}: ${error.message}`);
+    emit(element, { type: 'error', name: error.snippet, code: error.code, message: error.message });
+  };
+
+  const services: WidgetServices = { preferences, pageValues, emit, report };
+
+  const ensureRoot = () => {
+    if (root) return;
+    // A detached container: React attaches its listeners to each portal's shadow root instead.
+    root = createRoot(doc.createElement('div'), {
+      onUncaughtError: (error) => console.error(`${LOG_PREFIX} unexpected error`, error),
+    });
+    root.render(createElement(WidgetContext.Provider, { value: services }, createElement(App, { registry })));
+  };
+
+  const describe = (element: HTMLElement): Omit<MountedSnippet, 'key' | 'element' | 'container'> => ({
+    name: element.dataset.name ?? '',
+    values: readDataset(element.dataset),
+    theme: resolveTheme(element),
+  });
+
+  const mount = (elements: HTMLElement[]) => {
+    const added: MountedSnippet[] = [];
+    for (const element of elements) {
+      const entry = tracked.get(element);
+      if (!entry || entry.host || !element.isConnected) continue;
+      const { host, root: container } = createMountPoint(element);
+      entry.host = host;
+      added.push({ key: entry.key, element, container, ...describe(element) });
+    }
+    if (!added.length) return;
+    // Shiki starts downloading while the templates load: both are needed for the first highlight.
+    void loadHighlighter().catch(() => undefined);
+    ensureRoot();
+    registry.add(added);
+  };
+
+  const intersection =
+    options.lazy !== false && typeof win.IntersectionObserver === 'function'
+      ? new win.IntersectionObserver(
+          (records) => {
+            const near = records.filter((record) => record.isIntersecting).map((record) => record.target as HTMLElement);
+            near.forEach((element) => intersection?.unobserve(element));
+            mount(near);
+          },
+          // Half a screen ahead: viewers are ready by the time the reader scrolls to them.
+          { rootMargin: '50% 0px 50% 0px' },
+        )
+      : null;
+
+  const attributes = new MutationObserver((records) => {
+    for (const record of records) {
+      const element = record.target as HTMLElement;
+      if (!record.attributeName || IGNORED_ATTRIBUTES.has(record.attributeName) || !tracked.has(element)) continue;
+      registry.update(element, describe(element));
+    }
+  });
+
+  const track = (element: HTMLElement) => {
+    if (tracked.has(element) || !element.isConnected) return;
+    tracked.set(element, { key: nextKey++, host: null });
+    element.setAttribute('data-state', 'idle');
+    attributes.observe(element, { attributes: true });
+    if (intersection) intersection.observe(element);
+    else mount([element]);
+  };
+
+  const untrack = (element: HTMLElement) => {
+    const entry = tracked.get(element);
+    if (!entry) return;
+    tracked.delete(element);
+    intersection?.unobserve(element);
+    registry.remove([element]);
+    entry.host?.remove();
+    element.removeAttribute('data-state');
+  };
+
+  const refresh = (scope: ParentNode = doc) => {
+    if (scope instanceof win.HTMLElement && scope.matches(SNIPPET_SELECTOR)) track(scope);
+    scope.querySelectorAll<HTMLElement>(SNIPPET_SELECTOR).forEach(track);
+  };
+
+  const sweep = () => {
+    for (const element of [...tracked.keys()]) if (!element.isConnected) untrack(element);
+  };
+
+  const page =
+    options.observe === false
+      ? null
+      : new MutationObserver((records) => {
+          let removed = false;
+          for (const record of records) {
+            if (record.type === 'attributes') {
+              // `data-name` added to an element that had none.
+              const target = record.target as HTMLElement;
+              if (target.matches(SNIPPET_SELECTOR)) track(target);
+              continue;
+            }
+            if (record.removedNodes.length) removed = true;
+            record.addedNodes.forEach((node) => {
+              if (node.nodeType === 1 && !(node as Element).hasAttribute('data-snippet-root')) refresh(node as Element);
+            });
+          }
+          if (removed) sweep();
+        });
+  page?.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-name'] });
+
+  const stopTheme = observePageTheme(doc, () => {
+    for (const entry of registry.list()) registry.update(entry.element, { theme: resolveTheme(entry.element) });
+  });
+
+  refresh();
+
+  return {
+    refresh,
+    setPayload: (values) => pageValues.set(values),
+    on(type, handler) {
+      const set = handlers.get(type) ?? new Set();
+      handlers.set(type, set);
+      set.add(handler as SnippetEventHandler<SnippetEventType>);
+      return () => set.delete(handler as SnippetEventHandler<SnippetEventType>);
+    },
+    track,
+    untrack,
+    destroy() {
+      page?.disconnect();
+      attributes.disconnect();
+      intersection?.disconnect();
+      stopTheme();
+      preferences.destroy();
+      [...tracked.keys()].forEach(untrack);
+      root?.unmount();
+      root = null;
+      handlers.clear();
+    },
+  };
+}

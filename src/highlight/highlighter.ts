@@ -1,0 +1,69 @@
+import type { ShikiPrimitive } from '@shikijs/primitive';
+import type { LanguageInfo } from '../core/languages';
+import { grammarLoaders } from './grammars';
+
+export type Grammar = LanguageInfo['grammar'];
+
+/** A run of text with its colour in each theme; Shiki's font-style flags (1 italic, 2 bold, 4 underline). */
+export interface CodeToken {
+  text: string;
+  light?: string;
+  dark?: string;
+  fontStyle?: number;
+}
+
+export type CodeLines = CodeToken[][];
+
+type ShikiCore = typeof import('./shiki-core');
+
+let highlighter: ShikiPrimitive | null = null;
+let shiki: ShikiCore | null = null;
+let highlighterLoad: Promise<ShikiPrimitive> | null = null;
+const grammarLoads = new Map<Grammar, Promise<void>>();
+const ready = new Set<Grammar>();
+
+/** Starts loading Shiki (once); cheap to call again. */
+export function loadHighlighter(): Promise<ShikiPrimitive> {
+  highlighterLoad ??= import('./shiki-core').then((module) => {
+    shiki = module;
+    return (highlighter = module.createHighlighter());
+  });
+  return highlighterLoad;
+}
+
+/** Loads Shiki and one grammar; resolves when `tokenize` can highlight that grammar. */
+export function loadGrammar(grammar: Grammar): Promise<void> {
+  let load = grammarLoads.get(grammar);
+  if (!load) {
+    load = Promise.all([loadHighlighter(), grammarLoaders[grammar]()]).then(([core, module]) => {
+      core.loadLanguageSync(module.default);
+      ready.add(grammar);
+    });
+    // A failed load may be retried by the next caller (a flaky network, say).
+    load.catch(() => grammarLoads.delete(grammar));
+    grammarLoads.set(grammar, load);
+  }
+  return load;
+}
+
+/** True once `tokenize` can run synchronously for this grammar. */
+export function isGrammarReady(grammar: Grammar): boolean {
+  return highlighter !== null && ready.has(grammar);
+}
+
+/** Tokenizes code in both themes at once; null until the grammar is loaded. */
+export function tokenize(code: string, grammar: Grammar): CodeLines | null {
+  if (!highlighter || !shiki || !ready.has(grammar)) return null;
+  const lines = shiki.codeToTokensWithThemes(highlighter, code, {
+    lang: grammar,
+    themes: { light: 'github-light', dark: 'github-dark' },
+  });
+  return lines.map((line) =>
+    line.map(({ content, variants }) => ({
+      text: content,
+      light: variants.light?.color,
+      dark: variants.dark?.color,
+      fontStyle: variants.light?.fontStyle || undefined,
+    })),
+  );
+}

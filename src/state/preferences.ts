@@ -1,0 +1,69 @@
+import { normalizeLanguage } from '../core/languages';
+import type { SafeStorage } from './safe-storage';
+
+/** What a reader chose once for the whole site. */
+export interface Preferences {
+  /** Preferred template language (`py`, `js` …), or null for each snippet's first tab. */
+  lang: string | null;
+  wrap: boolean;
+}
+
+export interface PreferenceStore {
+  get(): Preferences;
+  set(change: Partial<Preferences>): void;
+  subscribe(listener: () => void): () => void;
+  destroy(): void;
+}
+
+export const STORAGE_KEYS = { lang: 'aiml-snippets.lang', wrap: 'aiml-snippets.wrap' } as const;
+
+/**
+ * The reader's language and wrap choices: read before the first viewer paints, kept in
+ * localStorage, followed across browser tabs (`storage` event), with `?lang=` winning for
+ * the page view it is on. One store per page, so every viewer switches together.
+ */
+export function createPreferenceStore(options: {
+  storage: SafeStorage;
+  /** The page URL's `?lang=`, if any. */
+  urlLang?: string | null;
+  /** Where `storage` events come from; omit to not follow other tabs. */
+  events?: Pick<Window, 'addEventListener' | 'removeEventListener'>;
+}): PreferenceStore {
+  const { storage, events } = options;
+  const listeners = new Set<() => void>();
+  const read = (): Preferences => ({
+    lang: normalizeLanguage(storage.get(STORAGE_KEYS.lang)),
+    wrap: storage.get(STORAGE_KEYS.wrap) === 'true',
+  });
+  let state = read();
+  const fromUrl = normalizeLanguage(options.urlLang);
+  if (fromUrl) state = { ...state, lang: fromUrl };
+
+  const update = (next: Preferences) => {
+    if (next.lang === state.lang && next.wrap === state.wrap) return;
+    state = next;
+    listeners.forEach((listener) => listener());
+  };
+  const onStorage = (event: StorageEvent) => {
+    if (event.key === null || Object.values(STORAGE_KEYS).includes(event.key as never)) update(read());
+  };
+  events?.addEventListener('storage', onStorage as EventListener);
+
+  return {
+    get: () => state,
+    set(change) {
+      const next = { ...state, ...change };
+      if (change.lang !== undefined && change.lang !== null) storage.set(STORAGE_KEYS.lang, change.lang);
+      if (change.wrap !== undefined) storage.set(STORAGE_KEYS.wrap, String(change.wrap));
+      update(next);
+    },
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    destroy() {
+      events?.removeEventListener('storage', onStorage as EventListener);
+      listeners.clear();
+    },
+  };
+}
