@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join, relative, resolve, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Plugin, ResolvedConfig } from 'vite';
@@ -46,9 +46,13 @@ export function releaseManifest(options: { version?: string } = {}): Plugin {
       const version = options.version ?? (process.env.SNIPPETS_VERSION || pkg.version);
       const manifest = createReleaseManifest(outDir, { name: pkg.name, version });
       writeFileSync(join(outDir, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
-      const base = /^https?:\/\//.test(config.base) ? config.base : `https://<cdn>/snippets/${version}/`;
-      config.logger.info(`\nRelease ${manifest.name}@${version}: ${manifest.files.length} files. Tags for ${base}\n`);
-      config.logger.info(releaseTags(manifest, base).join('\n'));
+      const absolute = /^https?:\/\//.test(config.base);
+      const base = absolute ? config.base : `https://<cdn>/snippets/${version}/`;
+      const tags = releaseTags(manifest, base).join('\n');
+      config.logger.info(`\nRelease ${manifest.name}@${version}: ${manifest.files.length} files. Tags for ${base}\n${tags}`);
+      // A deploy build (absolute base) in GitHub Actions also puts the tags on the run's summary page.
+      const summary = process.env.GITHUB_STEP_SUMMARY;
+      if (absolute && summary) appendFileSync(summary, `### ${manifest.name}@${version}\n\n\`\`\`html\n${tags}\n\`\`\`\n`);
     },
   };
 }
