@@ -1,7 +1,7 @@
 import { defineConfig } from 'vite';
-import { handlebarsPrecompile } from './build/handlebars-precompile';
-import { releaseManifest } from './build/release-manifest';
-import { snippetLibrary } from './build/snippet-library';
+import { handlebarsPrecompile } from './build/handlebars-precompile.ts';
+import { releaseManifest } from './build/release-manifest.ts';
+import { snippetLibrary } from './build/snippet-library.ts';
 
 /**
  * `npm run build` → dist/bundle.js + dist/bundle.css + lazy chunks.

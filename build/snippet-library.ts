@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { scanLibrary } from './scan-library';
+import { scanLibrary } from './scan-library.ts';
 
 const LIBRARY_ID = 'virtual:snippet-library';
 const SNIPPET_PREFIX = 'virtual:snippet/';
@@ -35,7 +35,6 @@ export function snippetLibrary(options: { root: string }): Plugin {
 type Context = { addWatchFile(path: string): void; error(message: string): never };
 
 function libraryModule(ctx: Context, root: string): string {
-  ctx.addWatchFile(root);
   const ids = scanLibrary(root).map((entry) => entry.id);
   const loaders = ids
     .map((id) => `  ${JSON.stringify(id)}: () => import(${JSON.stringify(SNIPPET_PREFIX + id)}),`)

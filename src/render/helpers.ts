@@ -40,10 +40,22 @@ export function jsonLiteral(value: Literal): string {
   return JSON.stringify(value ?? null);
 }
 
-const lastArgs = (args: unknown[]): { values: unknown[]; options: HelperOptions } => ({
-  values: args.slice(0, -1),
-  options: args[args.length - 1] as HelperOptions,
-});
+type Located = HelperOptions & { name?: string; loc?: { start?: { line?: number; column?: number } } };
+
+/**
+ * Splits a helper call into its values and options. Strict mode throws for a missing
+ * `{{model}}` but passes a missing helper argument as undefined; this makes both fail alike,
+ * so a variable with no default can never render as an empty string.
+ */
+const lastArgs = (args: unknown[]): { values: unknown[]; options: HelperOptions } => {
+  const options = args[args.length - 1] as Located;
+  const values = args.slice(0, -1);
+  if (values.some((value) => value === undefined)) {
+    const where = options.loc?.start ? ` at line ${options.loc.start.line}, column ${(options.loc.start.column ?? 0) + 1}` : '';
+    throw new Error(`{{${options.name ?? 'helper'}}}${where} was given a variable with no value: add it to "payload" in config.json`);
+  }
+  return { values, options };
+};
 
 /** The helpers every template gets; see docs/authoring.md. */
 export const helpers: Record<string, (...args: never[]) => string> = {

@@ -37,7 +37,7 @@ export function Tabs({ items, active, onSelect, labelledBy, tabId, panelId }: Ta
     const target = items[next];
     if (!target) return;
     onSelect(target.value);
-    list.current?.querySelector<HTMLElement>(`[data-lang="${CSS.escape(target.value)}"]`)?.focus();
+    list.current?.querySelectorAll<HTMLElement>('[role="tab"]')[next]?.focus();
   };
 
   return (

@@ -1,0 +1,74 @@
+import { parse, type Node } from 'acorn';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+
+let outDir: string;
+let files: { path: string; code: string }[];
+
+const listFiles = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? listFiles(join(dir, entry.name)) : [join(dir, entry.name)],
+  );
+
+beforeAll(async () => {
+  outDir = mkdtempSync(join(tmpdir(), 'snippets-dist-'));
+  await build({ configFile: 'vite.config.ts', logLevel: 'silent', build: { outDir, emptyOutDir: true } });
+  files = listFiles(outDir)
+    .filter((path) => path.endsWith('.js'))
+    .map((path) => ({ path: relative(outDir, path), code: readFileSync(path, 'utf8') }));
+}, 120_000);
+
+afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+/** Every place a program compiles code at run time: what `script-src 'self'` forbids. */
+function runtimeCodeGeneration(code: string): string[] {
+  const found: string[] = [];
+  const visit = (node: unknown): void => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) return node.forEach(visit);
+    const n = node as Node & Record<string, unknown>;
+    const callee = n.callee as (Node & { name?: string; object?: { name?: string }; property?: { name?: string } }) | undefined;
+    if ((n.type === 'CallExpression' || n.type === 'NewExpression') && callee) {
+      if (callee.type === 'Identifier' && (callee.name === 'eval' || callee.name === 'Function')) found.push(`${callee.name}()`);
+      if (callee.type === 'MemberExpression' && callee.object?.name === 'Function') found.push(`Function.${callee.property?.name}()`);
+    }
+    if (n.type === 'Identifier' && (n as { name?: string }).name === 'WebAssembly') found.push('WebAssembly');
+    for (const [key, value] of Object.entries(n)) if (key !== 'loc') visit(value);
+  };
+  visit(parse(code, { ecmaVersion: 'latest', sourceType: 'module' }));
+  return found;
+}
+
+describe('the built bundle', () => {
+  it('writes bundle.js, bundle.css and lazy chunks', () => {
+    const all = listFiles(outDir).map((path) => relative(outDir, path));
+    expect(all).toContain('bundle.js');
+    expect(all).toContain('bundle.css');
+    expect(files.filter((file) => file.path.startsWith('chunks/')).length).toBeGreaterThan(5);
+  });
+
+  it('never compiles code at run time: no eval, new Function or WebAssembly in any chunk', () => {
+    const offenders = files.map((file) => ({ file: file.path, uses: runtimeCodeGeneration(file.code) })).filter((f) => f.uses.length);
+    expect(offenders).toEqual([]);
+  });
+
+  it('keeps templates, grammars and the Handlebars runtime out of the entry chunk', () => {
+    const entry = files.find((file) => file.path === 'bundle.js')!.code;
+    expect(entry).not.toMatch(/scopeName/); // TextMate grammars
+    expect(entry).not.toMatch(/"compiler":\s*\[/); // precompiled Handlebars specs
+    expect(entry).not.toMatch(/chat\.completions|api\.aimlapi\.com/); // template text
+    expect(entry).not.toMatch(/github-dark/); // themes
+    expect(entry).not.toMatch(/registerHelper/); // Handlebars runtime
+  });
+
+  it('puts each snippet folder and each grammar in a chunk of its own', () => {
+    const withGrammar = files.filter((file) => /"scopeName":\s*"source\.python"|scopeName:\s*"source\.python"/.test(file.code));
+    expect(withGrammar).toHaveLength(1);
+    const withChat = files.filter((file) => file.code.includes('chat.completions.create'));
+    expect(withChat.length).toBeGreaterThan(0);
+    for (const file of withChat) expect(file.code).not.toMatch(/scopeName/);
+  });
+});
