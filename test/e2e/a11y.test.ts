@@ -15,7 +15,7 @@ interface Violation {
   id: string;
   impact: string | null;
   help: string;
-  nodes: { target: unknown[]; failureSummary?: string }[];
+  nodes: { target: unknown[]; failureSummary?: string; text?: string }[];
 }
 
 async function scan(opened: OpenedPage): Promise<Violation[]> {
@@ -26,15 +26,30 @@ async function scan(opened: OpenedPage): Promise<Violation[]> {
       id: v.id,
       impact: v.impact,
       help: v.help,
-      nodes: v.nodes.map((n) => ({ target: n.target, failureSummary: n.failureSummary })),
+      nodes: v.nodes.map((n) => {
+        // The offending element's own text, found by walking the target path through shadow roots.
+        let root: Document | ShadowRoot | null = document;
+        let element: Element | null = null;
+        for (const step of n.target as (string | string[])[]) {
+          const path = Array.isArray(step) ? step : [step];
+          for (const selector of path) {
+            element = root?.querySelector(selector) ?? null;
+            root = element?.shadowRoot ?? null;
+          }
+        }
+        return { target: n.target, failureSummary: n.failureSummary, text: element?.textContent?.slice(0, 40) ?? '?' };
+      }),
     }));
   });
 }
 
-function describeViolations(violations: Violation[]): string {
-  return violations
-    .map((v) => `${v.impact} ${v.id} (${v.help}): ${v.nodes.map((n) => JSON.stringify(n.target)).join(', ')}`)
-    .join('\n');
+/** One line per violation: rule, impact, node count, the first targets and the first reason. */
+function describeViolations(violations: Violation[]): string[] {
+  return violations.map((v) => {
+    const targets = v.nodes.slice(0, 3).map((n) => JSON.stringify(n.target)).join(', ');
+    const reason = (v.nodes[0]?.failureSummary ?? '').replace(/\s+/g, ' ').trim();
+    return `${v.impact} ${v.id} on ${v.nodes.length} node(s) [${v.nodes.slice(0, 3).map((n) => n.text).join(' | ')}], e.g. ${targets} — ${reason}`;
+  });
 }
 
 describe('accessibility (axe-core)', () => {
@@ -44,12 +59,14 @@ describe('accessibility (axe-core)', () => {
       const { page } = opened;
       for (const id of ['#default', '#mini', '#custom']) await settle(page, id);
       await page.addScriptTag({ path: AXE_PATH });
+      const found: string[] = [];
       for (const lang of ['py', 'js', 'sh']) {
         await chooseTab(page, '#default', lang);
         for (const id of ['#mini', '#custom']) await settle(page, id);
         const serious = (await scan(opened)).filter((v) => v.impact === 'serious' || v.impact === 'critical');
-        expect(serious, `${colorScheme}/${lang}:\n${describeViolations(serious)}`).toEqual([]);
+        found.push(...describeViolations(serious).map((line) => `${lang} tab: ${line}`));
       }
+      expect(found, `${colorScheme} scheme`).toEqual([]);
     });
   }
 });

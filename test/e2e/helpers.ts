@@ -43,7 +43,10 @@ export async function openPage(
   const consoleLines: string[] = [];
   const pageErrors: string[] = [];
   const failedRequests: string[] = [];
-  page.on('console', (message) => consoleLines.push(`${message.type()}: ${message.text()}`));
+  page.on('console', (message) => {
+    const where = message.type() === 'error' ? ` (${message.location().url})` : '';
+    consoleLines.push(`${message.type()}: ${message.text()}${where}`);
+  });
   page.on('pageerror', (error) => pageErrors.push(String(error.stack ?? error)));
   page.on('requestfailed', (request) => failedRequests.push(`${request.url()} ${request.failure()?.errorText}`));
   page.on('response', (response) => {
