@@ -64,9 +64,8 @@ export function createReleaseManifest(outDir: string, meta: { name: string; vers
     .sort()
     .map((file): ReleaseFile => {
       const bytes = readFileSync(join(outDir, file));
-      const entry: ReleaseFile = { file, bytes: bytes.length, integrity: sriHash(bytes) };
-      if (COMPRESSIBLE.test(file)) entry.gzipBytes = gzipSync(bytes, { level: 9 }).length;
-      return entry;
+      const gzipBytes = COMPRESSIBLE.test(file) ? gzipSync(bytes, { level: 9 }).length : undefined;
+      return { file, bytes: bytes.length, ...(gzipBytes === undefined ? {} : { gzipBytes }), integrity: sriHash(bytes) };
     });
   return { name: meta.name, version: meta.version, files };
 }
