@@ -10,7 +10,8 @@ export function createSafeStorage(getStorage: () => Storage | null | undefined, 
   const fail = (error: unknown) => {
     if (warned) return;
     warned = true;
-    const reason = error instanceof Error ? error.message : String(error);
+    // DOMException is not an Error in every engine; its message is what explains the failure.
+    const reason = (error as { message?: string } | null)?.message || String(error);
     warn(`localStorage is not available (${reason}); reading choices will not be remembered on this page.`);
   };
   const storage = (): Storage | null => {

@@ -43,12 +43,8 @@ function copyWithSelection(text: string, scratch: Node): boolean {
 }
 
 function selectContents(node: Node): void {
-  const selection = (node.ownerDocument ?? document).getSelection();
-  if (!selection) return;
-  const range = (node.ownerDocument ?? document).createRange();
-  range.selectNodeContents(node);
-  selection.removeAllRanges();
-  selection.addRange(range);
+  // selectAllChildren reaches into shadow trees in Chromium, where addRange() ignores them.
+  (node.ownerDocument ?? document).getSelection()?.selectAllChildren(node);
 }
 
 /** "Ctrl" or "⌘", for the manual-copy hint. */
