@@ -1,0 +1,102 @@
+// The release manifest of a real `vite build` (the project's own config, into a temp folder):
+// every file listed with the right size and sha384, and the SRI tags printed for the CDN.
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createReleaseManifest, releaseTags, type ReleaseManifest } from '../../build/release-manifest';
+import { makeFixtureDist } from './fixture-dist';
+
+const PREFIX = 'https://cdn.example.com/snippets/9.9.9-main.abcdef0/';
+
+function viteBuild(env: Record<string, string>) {
+  const dir = mkdtempSync(join(tmpdir(), 'snippets-build-'));
+  const outDir = join(dir, 'dist');
+  const summary = join(dir, 'summary.md');
+  const { SNIPPETS_CDN_PREFIX: _p, SNIPPETS_VERSION: _v, GITHUB_STEP_SUMMARY: _s, ...inherited } = process.env;
+  const log = execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', outDir, '--emptyOutDir'], {
+    env: { ...inherited, GITHUB_STEP_SUMMARY: summary, ...env },
+    encoding: 'utf8',
+    timeout: 120_000,
+  });
+  const manifest = JSON.parse(readFileSync(join(outDir, 'manifest.json'), 'utf8')) as ReleaseManifest;
+  return { outDir, log, manifest, summary };
+}
+
+const sha384 = (bytes: Buffer) => `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1).split('\\').join('/'));
+}
+
+describe('dist/manifest.json from a deploy build', () => {
+  let build: ReturnType<typeof viteBuild>;
+  beforeAll(() => {
+    build = viteBuild({ SNIPPETS_CDN_PREFIX: PREFIX, SNIPPETS_VERSION: '9.9.9-main.abcdef0' });
+  }, 120_000);
+
+  it('names the package and the version the deploy gave it', () => {
+    expect(build.manifest.name).toBe('@aimlapi/snippets');
+    expect(build.manifest.version).toBe('9.9.9-main.abcdef0');
+  });
+
+  it('lists every file of dist but itself, sorted, each with its true size, gzip size and sha384', () => {
+    const listed = build.manifest.files.map((f) => f.file);
+    expect(listed).toEqual(filesUnder(build.outDir).filter((f) => f !== 'manifest.json').sort());
+    expect(listed).toContain('bundle.js');
+    expect(listed).toContain('bundle.css');
+    expect(listed.some((f) => f.startsWith('chunks/'))).toBe(true);
+    for (const entry of build.manifest.files) {
+      const bytes = readFileSync(join(build.outDir, entry.file));
+      expect(entry.integrity, entry.file).toBe(sha384(bytes));
+      expect(entry.bytes, entry.file).toBe(bytes.length);
+      expect(entry.gzipBytes, entry.file).toBeGreaterThan(0);
+      expect(entry.gzipBytes!, entry.file).toBeLessThan(bytes.length + 64);
+    }
+  });
+
+  it('prints the SRI tags for the versioned URL, and puts them on the job summary', () => {
+    const integrity = (file: string) => build.manifest.files.find((f) => f.file === file)!.integrity;
+    const script = `<script type="module" src="${PREFIX}bundle.js" integrity="${integrity('bundle.js')}" crossorigin="anonymous"></script>`;
+    const link = `<link rel="stylesheet" href="${PREFIX}bundle.css" integrity="${integrity('bundle.css')}" crossorigin="anonymous">`;
+    expect(build.log).toContain(`${script}\n${link}`);
+    expect(readFileSync(build.summary, 'utf8')).toContain(`${script}\n${link}`);
+  });
+
+  it('keeps lazy imports relative, so the same files also work from the moving /v<major>/ folder', () => {
+    // Rolldown emits import('./chunks/…') resolved against bundle.js's own URL; the absolute
+    // base only reaches preload hints and CSS asset URLs, which point at the immutable folder.
+    const bundle = readFileSync(join(build.outDir, 'bundle.js'), 'utf8');
+    const chunkImports = [...bundle.matchAll(/import\(\s*[`'"]([^`'"]*chunks\/[^`'"]+)[`'"]\s*\)/g)].map((m) => m[1]!);
+    expect(chunkImports.length).toBeGreaterThan(0);
+    for (const specifier of chunkImports) expect(specifier).toMatch(/^\.\/chunks\/[\w.-]+\.js$/);
+    expect(bundle).not.toMatch(/import\(\s*[`'"]https?:/);
+  });
+});
+
+describe('a build without SNIPPETS_CDN_PREFIX', () => {
+  it('uses package.json\'s version, prints placeholder tags and leaves the job summary alone', () => {
+    const build = viteBuild({});
+    const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+    expect(build.manifest.version).toBe(version);
+    expect(build.log).toContain(`<script type="module" src="https://<cdn>/snippets/${version}/bundle.js" integrity="sha384-`);
+    expect(() => readFileSync(build.summary)).toThrow();
+  }, 120_000);
+});
+
+describe('createReleaseManifest', () => {
+  it('lists size, gzip size (level 9) and sha384 per file, and builds tags under any base', () => {
+    const dir = makeFixtureDist('1.0.0', { chunkCount: 1 });
+    const manifest = createReleaseManifest(dir, { name: 'x', version: '1.0.0' });
+    const css = manifest.files.find((f) => f.file === 'bundle.css')!;
+    const bytes = readFileSync(join(dir, 'bundle.css'));
+    expect(css).toEqual({ file: 'bundle.css', bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length, integrity: sha384(bytes) });
+    expect(gunzipSync(gzipSync(bytes, { level: 9 }))).toEqual(bytes);
+    expect(releaseTags(manifest, 'https://cdn.example.com/s/1.0.0')[0]).toContain('src="https://cdn.example.com/s/1.0.0/bundle.js"');
+  });
+});
