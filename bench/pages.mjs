@@ -5,6 +5,8 @@ export const PAGE_CSS = `body { font: 16px/1.5 system-ui, sans-serif; margin: 0;
 main { max-width: 860px; margin: 0 auto; padding: 0 24px; }
 `;
 
+export const FAVICON_SVG = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 16 16"><rect width="16" height="16" rx="3" fill="#0969da"/></svg>\n';
+
 /** A page with `count` snippets, cycling through `names`; every snippet gets a distinct model value. */
 export function pageHtml(count, names) {
   const blocks = [];
@@ -17,6 +19,7 @@ export function pageHtml(count, names) {
 <html lang="en">
 <head>
   <meta charset="utf-8">
+  <link rel="icon" href="favicon.svg" type="image/svg+xml">
   <title>Benchmark: ${count} snippets</title>
   <link rel="stylesheet" href="/dist/bundle.css">
   <link rel="stylesheet" href="bench.css">

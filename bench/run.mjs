@@ -4,13 +4,13 @@
 /* global window, document, MutationObserver, innerHeight, innerWidth -- instrument() and the waits run in the page */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { cpus, tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { ensureChromium } from '../scripts/ensure-chromium.mjs';
 import { launchBrowser } from '../test/e2e/browser.mjs';
 import { buildBundle, REPO_ROOT, serveFixtures } from '../test/e2e/harness.mjs';
-import { pageHtml, PAGE_CSS } from './pages.mjs';
+import { FAVICON_SVG, pageHtml, PAGE_CSS } from './pages.mjs';
 import { formatTable, summarize } from './stats.mjs';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -31,7 +31,7 @@ const BUDGETS = [
  * navigation start, taken when a snippet's data-state attribute changes.
  */
 function instrument() {
-  const bench = { firstReadable: null, visibleReady: null, longTasks: [], visibleAtReady: 0 };
+  const bench = { firstState: null, firstReadable: null, visibleReady: null, longTasks: [], visibleAtReady: 0 };
   window.__bench = bench;
   try {
     new PerformanceObserver((list) => {
@@ -43,6 +43,7 @@ function instrument() {
   const check = () => {
     const now = performance.now();
     const all = document.querySelectorAll('snippet[data-name]');
+    if (bench.firstState === null) bench.firstState = now;
     let visible = 0;
     let ready = 0;
     for (const el of all) {
@@ -98,7 +99,12 @@ async function measure(browser, url, { visitTabs }) {
 
     const timing = await page.evaluate(() => {
       const b = window.__bench;
+      const nav = performance.getEntriesByType('navigation')[0];
+      const entry = performance.getEntriesByType('resource').find((r) => r.name.endsWith('/dist/bundle.js'));
       return {
+        domContentLoadedMs: nav ? nav.domContentLoadedEventEnd : null,
+        bundleLoadedMs: entry ? entry.responseEnd : null,
+        firstStateMs: b.firstState,
         firstReadableMs: b.firstReadable,
         visibleReadyMs: b.visibleReady,
         visibleSnippets: b.visibleAtReady,
@@ -171,6 +177,9 @@ const ROWS = [
   ['bundle.css (gzip)', 'cssGzip', fmtBytes],
   ['JS+CSS on load (gzip)', 'jsCssGzipInitial', fmtBytes],
   ['JS+CSS after py/js/sh tabs (gzip)', 'jsCssGzipAllTabs', fmtBytes],
+  ['bundle.js downloaded', 'bundleLoadedMs', fmtMs],
+  ['DOMContentLoaded', 'domContentLoadedMs', fmtMs],
+  ['first data-state set', 'firstStateMs', fmtMs],
   ['first snippet readable', 'firstReadableMs', fmtMs],
   ['all visible highlighted', 'visibleReadyMs', fmtMs],
   ['long tasks, total', 'longTaskMs', fmtMs],
@@ -180,12 +189,14 @@ const ROWS = [
 async function main() {
   ensureChromium();
   const started = Date.now();
+  const loadBefore = loadavg();
   const distDir = buildBundle(join(REPO_ROOT, 'test-artifacts/bench-dist'));
   const pagesDir = mkdtempSync(join(tmpdir(), 'snippets-bench-'));
   const names = ['open-ai.chat-completion', 'open-ai.embedding', 'luma-ai.create-generation', 'image.flux', 'voice.tts'].filter(
     (name) => existsSync(join(REPO_ROOT, 'shared/snippets', ...name.split('.'), 'config.json')),
   );
   writeFileSync(join(pagesDir, 'bench.css'), PAGE_CSS);
+  writeFileSync(join(pagesDir, 'favicon.svg'), FAVICON_SVG);
   for (const size of SIZES) writeFileSync(join(pagesDir, `bench-${size}.html`), pageHtml(size, size === 3 ? ['open-ai.chat-completion'] : names));
 
   const server = await serveFixtures({ distDir, pagesDir });
@@ -196,17 +207,20 @@ async function main() {
     for (const size of SIZES) {
       results[size] = [];
       for (let run = 0; run < RUNS; run++) {
-        process.stdout.write(`\r[bench] ${size} snippets, run ${run + 1}/${RUNS}   `);
+        const progress = `[bench] ${size} snippets, run ${run + 1}/${RUNS}`;
+        if (process.stdout.isTTY) process.stdout.write(`\r${progress}   `);
+        else console.log(progress);
         results[size].push(await measure(browser, `${server.url}/bench-${size}.html`, { visitTabs: size === 3 }));
       }
     }
-    process.stdout.write('\n');
+    if (process.stdout.isTTY) process.stdout.write('\n');
   } finally {
     await browser.close();
     await server.close();
     rmSync(pagesDir, { recursive: true, force: true });
   }
 
+  const loadAfter = loadavg();
   const summary = {};
   for (const size of SIZES) {
     summary[size] = {};
@@ -237,6 +251,9 @@ async function main() {
     const show = b.unit === 'bytes' ? fmtBytes : fmtMs;
     console.log(`  ${b.status}  ${b.name}: ${show(b.value)} (budget ≤ ${show(b.max)})`);
   }
+  const busiest = Math.max(loadBefore[0], loadAfter[0]);
+  console.log(`\nMachine: ${cpus().length} CPUs, 1-min load average ${loadBefore[0].toFixed(1)} before, ${loadAfter[0].toFixed(1)} after.`);
+  if (busiest > cpus().length) console.log('  Note: the machine was busier than its CPU count; times are inflated — rerun on a quiet machine before trusting a FAIL.');
   const pageErrors = SIZES.flatMap((size) => results[size].flatMap((r) => r.errors.map((e) => `${size}: ${e}`)));
   if (pageErrors.length) console.log(`\nPage errors seen during the runs:\n  ${[...new Set(pageErrors)].join('\n  ')}`);
 
@@ -257,6 +274,7 @@ async function main() {
         chromium: browserVersion,
         node: process.version,
         cpus: cpus().length,
+        loadAverage: { before: loadBefore, after: loadAfter },
         runs: RUNS,
         viewport: VIEWPORT,
         snippetNames: names,
