@@ -33,12 +33,16 @@ function recordCspViolations() {
 export async function openPage(
   browser: Browser,
   path: string,
-  { contextOptions = {}, waitForBundle = true }: { contextOptions?: BrowserContextOptions; waitForBundle?: boolean } = {},
+  {
+    contextOptions = {},
+    blockWidget = false,
+  }: { contextOptions?: BrowserContextOptions; /** Abort every /dist/ request: the page without the widget. */ blockWidget?: boolean } = {},
 ): Promise<OpenedPage> {
   const url = new URL(path, inject('baseUrl')).href;
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, ...contextOptions });
   context.setDefaultTimeout(20_000);
   await context.addInitScript(recordCspViolations);
+  if (blockWidget) await context.route('**/dist/**', (route) => route.abort());
   const page = await context.newPage();
   const consoleLines: string[] = [];
   const pageErrors: string[] = [];
@@ -54,7 +58,7 @@ export async function openPage(
   });
   const response = await page.goto(url);
   if (!response?.ok()) throw new Error(`GET ${url} answered ${response?.status()}`);
-  if (waitForBundle) await page.waitForLoadState('load');
+  await page.waitForLoadState('load');
   return {
     context,
     page,
