@@ -1,7 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scanLibrary, type LibraryEntry } from '../../build/scan-library';
-import { languageLabel } from '../../src/core/languages';
 import { checkNames, findIdCollisions } from './check-names';
 import { checkSnippet, type PendingProgram } from './check-snippet';
 import { parsePrograms } from './parse-programs';
@@ -27,6 +26,9 @@ export interface CheckOptions {
   /** Defaults to `scanLibrary(root)`; tests pass their own to reach cases a file system cannot hold. */
   entries?: LibraryEntry[];
 }
+
+// Parsers judge syntax, so name the language rather than the tab ("cURL").
+const SYNTAX_NAMES: Record<string, string> = { py: 'Python', js: 'JavaScript', ts: 'TypeScript', sh: 'a shell script', json: 'JSON' };
 
 const VARIANT_WORDS: Record<PendingProgram['variant'], string> = {
   defaults: 'with its defaults',
@@ -66,7 +68,7 @@ export function checkLibrary(root: string, options: CheckOptions = {}): LibraryC
 function judgeProgram(program: CheckedProgram): Problem[] {
   const { file, parsed, variant } = program;
   const when = VARIANT_WORDS[variant];
-  if (parsed.error) return [{ file, reason: `${when}, the output does not parse as ${languageLabel(program.lang)}: ${parsed.error}` }];
+  if (parsed.error) return [{ file, reason: `${when}, the output does not parse as ${SYNTAX_NAMES[program.lang] ?? program.lang}: ${parsed.error}` }];
   const problems: Problem[] = [];
   for (const { key, value } of program.intact) {
     if (!parsed.strings.some((literal) => literal.includes(value))) {

@@ -1,16 +1,71 @@
+import { readFileSync } from 'node:fs';
+import { snippetIds, snippetLoaders } from 'virtual:snippet-library';
 import { describe, expect, it } from 'vitest';
 import { scanLibrary } from '../../build/scan-library';
+import { resolveValues } from '../../src/core/resolve-values';
+import type { SnippetConfig } from '../../src/core/types';
+import { renderSnippet } from '../../src/render/render-snippet';
 import { checkLibrary } from './check-library';
 
+// `npm run check:snippets`: the whole of shared/snippets, every snippet × language, rendered
+// with its defaults, with hostile values and with alternate numbers, and parsed.
 const ROOT = 'shared/snippets';
+const entries = scanLibrary(ROOT);
 const check = checkLibrary(ROOT);
 
+/** The API operations the docs embed (issue 3); each is a plain HTTP request, so each has a cURL tab. */
+const EXPECTED_IDS = [
+  '3d.triposr', 'anthropic.messages', 'audio.create-generation-minimax', 'audio.create-generation-stable',
+  'audio.fetch-generation', 'image.flux', 'image.flux-image-to-image', 'image.openai', 'image.recraft',
+  'image.stability', 'image.together', 'kling.create-image-to-video-generation', 'kling.create-text-to-video-generation',
+  'kling.fetch-generation', 'luma-ai.create-generation', 'luma-ai.fetch-generation', 'minimax.create-audio-generation',
+  'minimax.create-video-generation', 'minimax.fetch-video-generation', 'minimax.upload-audio', 'open-ai.chat-completion',
+  'open-ai.chat-completion-code', 'open-ai.chat-completion-o1', 'open-ai.completion', 'open-ai.embedding', 'open-ai.guard',
+  'open-ai.image-generation', 'runway.create-generation', 'runway.fetch-generation', 'suno-ai.clip-generation',
+  'together-ai.chat-completion-vision', 'video.runway', 'voice.stt', 'voice.tts',
+];
+
+const readConfig = (path: string) => JSON.parse(readFileSync(path, 'utf8')) as SnippetConfig;
+
 describe('the template library', () => {
-  it.each(scanLibrary(ROOT).map((entry) => [entry.id, entry.dir]))('%s has no problems', (_id, dir) => {
-    expect(check.problems.filter((p) => p.file.startsWith(dir.replace(/\\/g, '/') + '/') || p.file === dir)).toEqual([]);
+  it('holds every snippet the docs embed', () => {
+    expect(entries.map((e) => e.id)).toEqual(EXPECTED_IDS);
+  });
+
+  it.each(entries.map((entry) => [entry.id, entry.dir]))('%s has no problems', (_id, dir) => {
+    expect(check.problems.filter((p) => p.file === dir || p.file.startsWith(`${dir}/`))).toEqual([]);
   });
 
   it('has no problems outside its snippets', () => {
     expect(check.problems).toEqual([]);
+  });
+
+  it.each(entries.map((entry) => [entry.id, entry]))('%s has Python, JavaScript and cURL, links its docs and hides its key', (_id, entry) => {
+    expect(entry.templates.map((t) => t.lang)).toEqual(['js', 'py', 'sh']);
+    const config = readConfig(entry.configPath);
+    expect(config.docs).toMatch(/^https:\/\/docs\.aimlapi\.com\//);
+    expect(config.secrets).toEqual(['apiKey']);
+    expect(config.payload.apiKey).toBe('<YOUR_API_KEY>');
+    expect(config.payload.baseUrl).toMatch(/^https:\/\/api\.aimlapi\.com(\/v[12])?$/);
+  });
+});
+
+describe('the check renders what the build ships', () => {
+  // The check compiles templates itself; the widget gets them precompiled by the Vite
+  // plugin. Equal output for the same values proves the check tests the shipped code.
+  it('lists the same ids as the build', () => {
+    expect([...snippetIds]).toEqual(entries.map((e) => e.id));
+  });
+
+  it.each(EXPECTED_IDS)('%s renders the same text, with defaults and with hostile values', async (id) => {
+    const snippet = (await snippetLoaders[id]!()).default;
+    for (const variant of ['defaults', 'hostile'] as const) {
+      const programs = check.programs.filter((p) => p.id === id && p.variant === variant);
+      const values = programs[0]!.values;
+      expect(values).toEqual(resolveValues(id, snippet.config, variant === 'defaults' ? {} : values));
+      const shipped = renderSnippet(snippet, values).files.map((f) => [f.lang, f.code]);
+      expect(shipped).toEqual(expect.arrayContaining(programs.map((p) => [p.lang, p.source])));
+      expect(shipped).toHaveLength(programs.length);
+    }
   });
 });

@@ -43,7 +43,8 @@ export function templateUsage(source: string, helperNames: readonly string[]): T
   const readCall = (node: hbs.AST.MustacheStatement | hbs.AST.SubExpression | hbs.AST.BlockStatement) => {
     const name = (node.path as hbs.AST.PathExpression).original;
     usage.helpers.add(name);
-    if (!isHelper(name) && !BLOCKS.has(name)) usage.unsafe.push(`${line(node)}: "${name}" is not a known helper`);
+    // An unsupported block is reported once, by the block case below.
+    if (!isHelper(name) && !BLOCKS.has(name) && node.type !== 'BlockStatement') usage.unsafe.push(`${line(node)}: "${name}" is not a known helper`);
     node.params.forEach(readExpression);
     node.hash?.pairs.forEach((pair) => readExpression(pair.value));
   };
