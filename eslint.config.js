@@ -23,7 +23,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['src/**/*.{ts,tsx,js,jsx}'],
+    files: ['src/**/*.{ts,tsx,js,jsx}', 'demo/**'],
     languageOptions: { globals: globals.browser },
   },
   {
@@ -36,6 +36,7 @@ export default defineConfig(
     languageOptions: { globals: globals.node },
   },
   {
+    // Tests run in Node and jsdom, and hand callbacks to pages (Playwright's page.evaluate).
     files: ['test/**'],
     languageOptions: { globals: { ...globals.node, ...globals.browser } },
   },
