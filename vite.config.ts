@@ -22,7 +22,11 @@ export default defineConfig({
       input: { bundle: 'src/entry.ts' },
       output: {
         entryFileNames: 'bundle.js',
-        chunkFileNames: 'chunks/[name]-[hash].js',
+        // Snippet chunks named after their id, so a page's network log reads like its content.
+        chunkFileNames: (chunk) =>
+          chunk.facadeModuleId?.startsWith('\0virtual:snippet/')
+            ? `chunks/snippet.${chunk.facadeModuleId.slice('\0virtual:snippet/'.length)}-[hash].js`
+            : 'chunks/[name]-[hash].js',
         assetFileNames: (asset) => (asset.names.some((n) => n.endsWith('.css')) ? 'bundle.css' : 'assets/[name]-[hash][extname]'),
       },
     },

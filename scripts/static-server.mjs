@@ -45,6 +45,8 @@ export async function startStaticServer({ root, port = 0, mounts = {}, files = {
       res.writeHead(200, {
         'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
         'Cache-Control': 'no-store',
+        // Module scripts from a sandboxed frame (opaque origin) or another origin need CORS.
+        'Access-Control-Allow-Origin': '*',
         ...headers(path),
       });
       res.end(body);

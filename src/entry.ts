@@ -3,6 +3,7 @@ import { version } from '../package.json';
 import { createPageApi } from './api/page-api';
 import { createSnippets, type SnippetsHandle } from './dom/create-snippets';
 import { defineSnippetElement } from './dom/define-element';
+import { resizeEmbeds } from './embed/resize-embeds';
 import './host.css';
 
 declare global {
@@ -19,6 +20,10 @@ function boot(): void {
     const queued = (window.Snippets as { q?: unknown } | undefined)?.q;
     window.Snippets = createPageApi(handle, version, queued);
     if (window.customElements) defineSnippetElement(window.customElements, () => handle);
+    resizeEmbeds(window);
+    if (document.documentElement.hasAttribute('data-snippet-embed-page')) {
+      void import('./embed/embed-page').then(({ startEmbedPage }) => startEmbedPage(window));
+    }
   } catch (error) {
     // Whatever happens, the host page keeps working.
     console.error('[snippets] could not start', error);

@@ -1,22 +1,17 @@
 import { createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { readDataset } from '../core/resolve-values';
-import type { SnippetError } from '../core/snippet-error';
 import type { SnippetValues } from '../core/types';
 import { loadHighlighter } from '../highlight/highlighter';
 import { observePageTheme, resolveTheme } from '../state/page-theme';
-import { createPreferenceStore } from '../state/preferences';
-import { createSafeStorage } from '../state/safe-storage';
 import { App } from '../ui/App';
-import { createValueStore, WidgetContext, type SnippetEventDetail, type WidgetServices } from '../ui/widget-context';
+import { WidgetContext } from '../ui/widget-context';
+import { createWidgetServices, LOG_PREFIX, type SnippetEventHandler, type SnippetEventType } from './create-services';
 import { createMountPoint } from './mount-point';
 import { createSnippetRegistry, type MountedSnippet } from './snippet-registry';
 
 export const SNIPPET_SELECTOR = 'snippet[data-name], aiml-snippet[data-name]';
-export const LOG_PREFIX = '[snippets]';
-
-export type SnippetEventType = SnippetEventDetail['type'];
-export type SnippetEventHandler<T extends SnippetEventType> = (detail: Extract<SnippetEventDetail, { type: T }>, element: Element) => void;
+export type { SnippetEventHandler, SnippetEventType };
 
 export interface SnippetsOptions {
   /** The document to serve; defaults to the current one. */
@@ -55,40 +50,10 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
   const win = doc.defaultView ?? window;
   const tracked = new Map<HTMLElement, Tracked>();
   const registry = createSnippetRegistry();
-  const handlers = new Map<SnippetEventType, Set<SnippetEventHandler<SnippetEventType>>>();
-  const reported = new WeakMap<Element, Set<string>>();
   let nextKey = 1;
   let root: Root | null = null;
 
-  const warn = (message: string) => console.warn(`${LOG_PREFIX} ${message}`);
-  const preferences = createPreferenceStore({
-    storage: createSafeStorage(() => win.localStorage, warn),
-    urlLang: new URLSearchParams(win.location?.search ?? '').get('lang'),
-    events: win,
-  });
-  const pageValues = createValueStore();
-
-  const emit = (element: Element, detail: SnippetEventDetail) => {
-    handlers.get(detail.type)?.forEach((handler) => {
-      try {
-        handler(detail, element);
-      } catch (error) {
-        console.error(`${LOG_PREFIX} an "${detail.type}" handler threw`, error);
-      }
-    });
-    element.dispatchEvent(new CustomEvent(`snippet:${detail.type}`, { bubbles: true, composed: true, detail }));
-  };
-
-  const report = (element: Element, error: SnippetError) => {
-    const seen = reported.get(element) ?? new Set<string>();
-    reported.set(element, seen);
-    if (seen.has(error.message)) return;
-    seen.add(error.message);
-    console.error(`${LOG_PREFIX} ${error.code}: ${error.message}`);
-    emit(element, { type: 'error', name: error.snippet, code: error.code, message: error.message });
-  };
-
-  const services: WidgetServices = { preferences, pageValues, emit, report };
+  const services = createWidgetServices(win);
 
   const ensureRoot = () => {
     if (root) return;
@@ -199,13 +164,8 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
 
   return {
     refresh,
-    setPayload: (values) => pageValues.set(values),
-    on(type, handler) {
-      const set = handlers.get(type) ?? new Set();
-      handlers.set(type, set);
-      set.add(handler as SnippetEventHandler<SnippetEventType>);
-      return () => set.delete(handler as SnippetEventHandler<SnippetEventType>);
-    },
+    setPayload: (values) => services.pageValues.set(values),
+    on: services.on,
     track,
     untrack,
     destroy() {
@@ -213,11 +173,10 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
       attributes.disconnect();
       intersection?.disconnect();
       stopTheme();
-      preferences.destroy();
       [...tracked.keys()].forEach(untrack);
       root?.unmount();
       root = null;
-      handlers.clear();
+      services.destroy();
     },
   };
 }

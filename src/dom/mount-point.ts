@@ -22,6 +22,13 @@ function sharedSheet(): CSSStyleSheet | null {
  */
 export function createMountPoint(element: HTMLElement): { host: HTMLDivElement; root: ShadowRoot } {
   const host = element.ownerDocument.createElement('div');
+  const root = attachViewerShadow(host);
+  element.appendChild(host);
+  return { host, root };
+}
+
+/** Gives `host` an open shadow root with the viewer's styles, and marks it as a viewer's root. */
+export function attachViewerShadow(host: HTMLElement): ShadowRoot {
   host.setAttribute('data-snippet-root', '');
   const root = host.attachShadow({ mode: 'open' });
   const styles = sharedSheet();
@@ -29,10 +36,9 @@ export function createMountPoint(element: HTMLElement): { host: HTMLDivElement; 
     root.adoptedStyleSheets = [styles];
   } else {
     // Old engines: a <style> element (blocked by a strict CSP, but those engines predate it).
-    const style = element.ownerDocument.createElement('style');
+    const style = host.ownerDocument.createElement('style');
     style.textContent = viewerCss;
     root.appendChild(style);
   }
-  element.appendChild(host);
-  return { host, root };
+  return root;
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { resolveValues } from '../core/resolve-values';
 import { toSnippetError, type SnippetError } from '../core/snippet-error';
-import type { RenderedSnippet } from '../core/types';
+import type { RenderedSnippet, SnippetValues } from '../core/types';
 import { checkSnippetName, getLoadedSnippet, loadSnippet, type LoadedSnippet } from '../library/load-snippet';
 import type { Theme } from '../state/page-theme';
 import { Notice } from './Notice';
@@ -15,7 +15,7 @@ export type SnippetState = 'idle' | 'loading' | 'plain' | 'ready' | 'error';
 interface ControllerProps {
   element: HTMLElement;
   name: string;
-  values: Readonly<Record<string, string>>;
+  values: Readonly<SnippetValues>;
   theme: Theme;
 }
 

@@ -1,0 +1,39 @@
+import { EMBED_RESIZE, type EmbedResizeMessage } from './embed-protocol';
+
+const ATTRIBUTE_NAME = /^[a-z][a-z0-9-]*$/;
+
+/**
+ * Runs on `embed.html`: turns the query string into one `<snippet>` element (the same
+ * names as its `data-*` attributes: `?name=open-ai.chat-completion&base-url=…`) and
+ * tells the parent page the frame's height whenever it changes.
+ */
+export function startEmbedPage(win: Window): () => void {
+  const doc = win.document;
+  const params = new URLSearchParams(win.location.search);
+  const element = doc.createElement('snippet');
+  element.setAttribute('data-name', params.get('name') ?? '');
+  for (const [key, value] of params) {
+    // `lang` is the reader's tab choice (read by the widget itself), not a variable.
+    if (key === 'name' || key === 'lang') continue;
+    if (!ATTRIBUTE_NAME.test(key)) {
+      console.warn(`[snippets] embed parameter ${JSON.stringify(key)} is not a variable name; use kebab-case, e.g. base-url.`);
+      continue;
+    }
+    element.setAttribute(`data-${key}`, value);
+  }
+  doc.body.append(element);
+
+  let last = -1;
+  const post = () => {
+    const height = Math.ceil(doc.documentElement.getBoundingClientRect().height);
+    if (height === last || win.parent === win) return;
+    last = height;
+    const message: EmbedResizeMessage = { type: EMBED_RESIZE, height };
+    // The height is not a secret, and a sandboxed frame cannot know its parent's origin.
+    win.parent.postMessage(message, '*');
+  };
+  const observer = new ResizeObserver(post);
+  observer.observe(doc.body);
+  post();
+  return () => observer.disconnect();
+}
