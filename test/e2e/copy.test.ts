@@ -45,4 +45,35 @@ describe('copy button', () => {
     }
     expect(opened.problems()).toEqual([]);
   });
+
+  it('falls back when the async Clipboard API is missing, still copying the active tab exactly', async () => {
+    opened = await openPage(browser(), '/docs.html', { initScript: removeClipboardApi });
+    const { page, context } = opened;
+    const origin = new URL(opened.url).origin;
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    expect(await page.evaluate(() => 'clipboard' in navigator)).toBe(false);
+    await settle(page, '#custom');
+    await chooseTab(page, '#custom', 'sh');
+    const info = await readSnippet(page, '#custom');
+
+    // Read the system clipboard from a second page of the same origin, which has the API.
+    const reader = await context.newPage();
+    await reader.goto(new URL('/favicon.svg', origin).href);
+    const sentinel = `sentinel-${Math.random()}`;
+    await reader.evaluate((text) => navigator.clipboard.writeText(text), sentinel);
+    await page.bringToFront();
+    await inSnippet(page, '#custom', 'button[data-action=copy]').click();
+    await page.waitForFunction(() => {
+      const live = document.querySelector('#custom [data-snippet-root]')?.shadowRoot?.querySelector('[data-live]');
+      return !!live?.textContent?.trim();
+    });
+    await reader.bringToFront();
+    expect(await reader.evaluate(() => navigator.clipboard.readText())).toBe(info.code);
+    expect(opened.pageErrors).toEqual([]);
+  });
 });
+
+/** Init script: this document has no async Clipboard API (old browsers, some embedded webviews). */
+function removeClipboardApi() {
+  delete (Navigator.prototype as { clipboard?: unknown }).clipboard;
+}

@@ -36,7 +36,14 @@ export async function openPage(
   {
     contextOptions = {},
     blockWidget = false,
-  }: { contextOptions?: BrowserContextOptions; /** Abort every /dist/ request: the page without the widget. */ blockWidget?: boolean } = {},
+    initScript,
+  }: {
+    contextOptions?: BrowserContextOptions;
+    /** Abort every /dist/ request: the page without the widget. */
+    blockWidget?: boolean;
+    /** Runs before page scripts in the page opened (not in later pages of the context). */
+    initScript?: () => void;
+  } = {},
 ): Promise<OpenedPage> {
   const url = new URL(path, inject('baseUrl')).href;
   const context = await browser.newContext({ viewport: { width: 1100, height: 900 }, ...contextOptions });
@@ -44,6 +51,7 @@ export async function openPage(
   await context.addInitScript(recordCspViolations);
   if (blockWidget) await context.route('**/dist/**', (route) => route.abort());
   const page = await context.newPage();
+  if (initScript) await page.addInitScript(initScript);
   const consoleLines: string[] = [];
   const pageErrors: string[] = [];
   const failedRequests: string[] = [];
