@@ -16,7 +16,8 @@ function viteBuild(env: Record<string, string>) {
   const dir = mkdtempSync(join(tmpdir(), 'snippets-build-'));
   const outDir = join(dir, 'dist');
   const summary = join(dir, 'summary.md');
-  const { SNIPPETS_CDN_PREFIX: _p, SNIPPETS_VERSION: _v, GITHUB_STEP_SUMMARY: _s, ...inherited } = process.env;
+  // Vitest sets NODE_ENV=test, which would make Vite build React's development bundle.
+  const { SNIPPETS_CDN_PREFIX: _p, SNIPPETS_VERSION: _v, GITHUB_STEP_SUMMARY: _s, NODE_ENV: _n, ...inherited } = process.env;
   const log = execFileSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--outDir', outDir, '--emptyOutDir'], {
     env: { ...inherited, GITHUB_STEP_SUMMARY: summary, ...env },
     encoding: 'utf8',
