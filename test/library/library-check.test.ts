@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { snippetIds, snippetLoaders } from 'virtual:snippet-library';
 import { describe, expect, it } from 'vitest';
 import { scanLibrary } from '../../build/scan-library';
-import { resolveValues } from '../../src/core/resolve-values';
+import { RESERVED_KEYS, resolveValues } from '../../src/core/resolve-values';
 import type { SnippetConfig } from '../../src/core/types';
 import { renderSnippet } from '../../src/render/render-snippet';
 import { checkLibrary } from './check-library';
@@ -34,6 +34,11 @@ describe('the template library', () => {
 
   it.each(entries.map((entry) => [entry.id, entry.dir]))('%s has no problems', (_id, dir) => {
     expect(check.problems.filter((p) => p.file === dir || p.file.startsWith(`${dir}/`))).toEqual([]);
+  });
+
+  it('reserves in config.schema.json the names the widget reserves', () => {
+    const schema = JSON.parse(readFileSync(`${ROOT}/config.schema.json`, 'utf8'));
+    expect(schema.properties.payload.propertyNames.not.enum).toEqual(RESERVED_KEYS);
   });
 
   it('has no problems outside its snippets', () => {
