@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createReleaseManifest, releaseTags, type ReleaseManifest } from '../../build/release-manifest';
+import { readRelease } from '../../scripts/deploy/release.mjs';
 import { makeFixtureDist } from './fixture-dist';
 
 const PREFIX = 'https://cdn.example.com/snippets/9.9.9-main.abcdef0/';
@@ -59,6 +60,13 @@ describe('dist/manifest.json from a deploy build', () => {
       expect(entry.gzipBytes, entry.file).toBeGreaterThan(0);
       expect(entry.gzipBytes!, entry.file).toBeLessThan(bytes.length + 64);
     }
+  });
+
+  it('is a release the deploy script accepts: every file verified and with a known Content-Type', () => {
+    const release = readRelease(build.outDir);
+    expect(release.version).toBe('9.9.9-main.abcdef0');
+    expect(release.major).toBe('9');
+    expect(release.files.map((f) => f.file).slice(-3)).toEqual(['bundle.css', 'bundle.js', 'manifest.json']);
   });
 
   it('prints the SRI tags for the versioned URL, and puts them on the job summary', () => {
