@@ -42,3 +42,10 @@ export function orderLanguages(langs: readonly string[], configured: readonly st
   };
   return [...langs].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
+
+/** Picks the tab to show: the page-wide choice if this snippet has it, else the viewer's own, else the first. */
+export function pickLanguage(langs: readonly string[], preferred: string | null, own: string | null): string {
+  if (preferred && langs.includes(preferred)) return preferred;
+  if (own && langs.includes(own)) return own;
+  return langs[0] ?? '';
+}

@@ -2,7 +2,8 @@ import { createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { readDataset } from '../core/resolve-values';
 import type { SnippetValues } from '../core/types';
-import { loadHighlighter } from '../highlight/highlighter';
+import { checkSnippetName } from '../library/load-snippet';
+import { prefetchSnippet } from '../library/prefetch-snippet';
 import { observePageTheme, resolveTheme } from '../state/page-theme';
 import { App } from '../ui/App';
 import { WidgetContext } from '../ui/widget-context';
@@ -50,6 +51,7 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
   const win = doc.defaultView ?? window;
   const tracked = new Map<HTMLElement, Tracked>();
   const registry = createSnippetRegistry();
+  const prefetched = new Set<string>();
   let nextKey = 1;
   let root: Root | null = null;
 
@@ -80,8 +82,6 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
       added.push({ key: entry.key, element, container, ...describe(element) });
     }
     if (!added.length) return;
-    // Shiki starts downloading while the templates load: both are needed for the first highlight.
-    void loadHighlighter().catch(() => undefined);
     ensureRoot();
     registry.add(added);
   };
@@ -111,6 +111,11 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
     if (tracked.has(element) || !element.isConnected) return;
     tracked.set(element, { key: nextKey++, host: null });
     element.setAttribute('data-state', 'idle');
+    const name = element.dataset.name ?? '';
+    if (!prefetched.has(name) && !checkSnippetName(name)) {
+      prefetched.add(name);
+      prefetchSnippet(name, () => services.preferences.get().lang);
+    }
     attributes.observe(element, { attributes: true });
     if (intersection) intersection.observe(element);
     else mount([element]);

@@ -26,23 +26,23 @@ const NO_VALUES: SnippetValues = {};
 export function Snippet({ name, values = NO_VALUES, theme = 'auto', className }: SnippetProps) {
   const services = useContext(WidgetContext) ?? sharedServices();
   const host = useRef<HTMLDivElement>(null);
-  const [container, setContainer] = useState<ShadowRoot | null>(null);
+  const [mounted, setMounted] = useState<{ element: HTMLDivElement; container: ShadowRoot } | null>(null);
 
   useLayoutEffect(() => {
     const element = host.current!;
-    setContainer(element.shadowRoot ?? attachViewerShadow(element));
+    setMounted({ element, container: element.shadowRoot ?? attachViewerShadow(element) });
   }, []);
 
   return (
     <div ref={host} className={className} data-snippet-name={name}>
-      {container &&
+      {mounted &&
         createPortal(
           <WidgetContext.Provider value={services}>
-            <SnippetBoundary key={name} name={name} onError={(error) => services.report(host.current!, error)}>
-              <SnippetController element={host.current!} name={name} values={values} theme={theme} />
+            <SnippetBoundary key={name} name={name} onError={(error) => services.report(mounted.element, error)}>
+              <SnippetController element={mounted.element} name={name} values={values} theme={theme} />
             </SnippetBoundary>
           </WidgetContext.Provider>,
-          container,
+          mounted.container,
         )}
     </div>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
 import type { SnippetValues } from '../core/types';
 import { createWidgetServices, type SnippetEventHandler, type WidgetRuntime } from '../dom/create-services';
 import { WidgetContext, type SnippetEventDetail } from '../ui/widget-context';
@@ -21,21 +21,20 @@ export function sharedServices(): WidgetRuntime {
 
 /** Shares page-wide values, the reader's language choice and events among the snippets inside. */
 export function SnippetsProvider({ values, onEvent, children }: SnippetsProviderProps) {
-  const latestOnEvent = useRef(onEvent);
-  useLayoutEffect(() => {
-    latestOnEvent.current = onEvent;
-  }, [onEvent]);
-
   const [services] = useState(() => {
     const created = createWidgetServices(window);
     if (values) created.pageValues.set(values);
-    // Subscribed before the first render: the snippets' first events come from their own effects,
-    // which run before this provider's.
-    const forward: SnippetEventHandler<SnippetEventDetail['type']> = (detail, element) =>
-      latestOnEvent.current?.(detail as SnippetEventDetail, element);
-    for (const type of ['render', 'copy', 'error'] as const) created.on(type, forward);
     return created;
   });
+
+  // A layout effect: it subscribes before the snippets' first events, which come from their
+  // passive effects.
+  useLayoutEffect(() => {
+    if (!onEvent) return;
+    const handler = onEvent as SnippetEventHandler<SnippetEventDetail['type']>;
+    const stops = (['render', 'copy', 'error'] as const).map((type) => services.on(type, handler));
+    return () => stops.forEach((stop) => stop());
+  }, [services, onEvent]);
 
   useEffect(() => {
     if (values && values !== services.pageValues.get()) services.pageValues.set(values);

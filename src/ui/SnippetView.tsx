@@ -1,6 +1,7 @@
 import clsx from 'clsx';
 import { useEffect, useId, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { Check, Copy, CornerDownLeft, ExternalLink, Maximize2, Minimize2 } from 'react-feather';
+import { pickLanguage } from '../core/languages';
 import type { RenderedSnippet } from '../core/types';
 import type { Theme } from '../state/page-theme';
 import { CodeLines } from './CodeLines';
@@ -18,13 +19,6 @@ interface SnippetViewProps {
   theme: Theme;
   onHighlight(status: HighlightStatus): void;
   onCopy(language: string): void;
-}
-
-/** Picks the tab to show: the page-wide choice if this snippet has it, else this viewer's own. */
-export function pickLanguage(langs: readonly string[], preferred: string | null, own: string | null): string {
-  if (preferred && langs.includes(preferred)) return preferred;
-  if (own && langs.includes(own)) return own;
-  return langs[0] ?? '';
 }
 
 /** The viewer: title and language tabs, the code, and Copy / Wrap / Expand / Docs. */

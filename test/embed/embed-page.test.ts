@@ -12,7 +12,7 @@ describe('startEmbedPage', () => {
     vi.stubGlobal('ResizeObserver', class { observe() {} disconnect() {} });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     const stop = startEmbedPage(window);
-    const element = document.querySelector('snippet')!;
+    const element = document.querySelector<HTMLElement>('snippet')!;
     expect(element.getAttribute('data-name')).toBe('open-ai.chat-completion');
     expect(element.dataset).toMatchObject({ model: 'gpt-4o-mini', baseUrl: 'https://x.example' });
     expect(element.hasAttribute('data-lang')).toBe(false);
