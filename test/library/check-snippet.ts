@@ -31,6 +31,7 @@ interface Template {
   file: string;
   render: RenderFunction;
   variables: Set<string>;
+  printed: Set<string>;
 }
 
 // Keys that hold credentials: they must be masked on screen.
@@ -79,7 +80,7 @@ export function checkSnippet(entry: LibraryEntry, schema: JsonSchema): { problem
       for (const name of usage.variables) {
         if (!(name in payload)) report(file, `uses "${name}", which has no default in config.json payload`);
       }
-      templates.push({ lang, file, render: compileTemplate(source, lang), variables: usage.variables });
+      templates.push({ lang, file, render: compileTemplate(source, lang), variables: usage.variables, printed: usage.printed });
     } catch (error) {
       report(file, `is not a valid Handlebars template: ${(error as Error).message}`);
     }
@@ -106,7 +107,7 @@ export function checkSnippet(entry: LibraryEntry, schema: JsonSchema): { problem
 
   const strings = Object.keys(payload).filter((key) => typeof payload[key] === 'string');
   const hostile = Object.fromEntries(strings.map((key) => [key, hostileValue(key)]));
-  render('hostile', hostile, (t) => ({ intact: strings.filter((key) => t.variables.has(key)).map((key) => ({ key, value: hostile[key]! })), literals: [] }));
+  render('hostile', hostile, (t) => ({ intact: strings.filter((key) => t.printed.has(key)).map((key) => ({ key, value: hostile[key]! })), literals: [] }));
 
   const typed = Object.entries(payload).filter((pair): pair is [string, number | boolean] => typeof pair[1] !== 'string');
   for (const [key, fallback] of typed) {
@@ -123,7 +124,7 @@ export function checkSnippet(entry: LibraryEntry, schema: JsonSchema): { problem
     render('alternate', alternates, (t) => ({
       intact: [],
       literals: typed
-        .filter(([key]) => t.variables.has(key))
+        .filter(([key]) => t.printed.has(key))
         .map(([key, fallback]) => ({ key, text: literalText(typeof fallback === 'boolean' ? !fallback : Number(alternates[key]), t.lang) })),
     }));
   }

@@ -6,6 +6,8 @@ type Expression = hbs.AST.Expression;
 /** What one template reads and how: the variables it needs, the helpers it calls, and what it does unsafely. */
 export interface TemplateUsage {
   variables: Set<string>;
+  /** The variables whose value lands in the code (not those only tested by {{#if}}). */
+  printed: Set<string>;
   helpers: Set<string>;
   /** One readable message per construct that could put a value into the code unescaped. */
   unsafe: string[];
@@ -22,31 +24,32 @@ const BLOCKS = new Set(['if', 'unless']);
  * own parse error, which names the line, for a template that does not parse.
  */
 export function templateUsage(source: string, helperNames: readonly string[]): TemplateUsage {
-  const usage: TemplateUsage = { variables: new Set(), helpers: new Set(), unsafe: [] };
+  const usage: TemplateUsage = { variables: new Set(), printed: new Set(), helpers: new Set(), unsafe: [] };
   const isHelper = (name: string) => helperNames.includes(name);
   const line = (node: Node) => `line ${node.loc?.start.line ?? '?'}`;
 
-  const readPath = (path: hbs.AST.PathExpression) => {
+  const readPath = (path: hbs.AST.PathExpression, printed: boolean) => {
     if (path.data) return; // @lang and friends come from the renderer, never from a page.
     if (path.depth > 0 || path.parts.length !== 1) {
       usage.unsafe.push(`${line(path)}: "${path.original}" is not a plain variable name; variables are flat: {{str name}}`);
       return;
     }
     usage.variables.add(path.parts[0]!);
+    if (printed) usage.printed.add(path.parts[0]!);
   };
 
-  const readExpression = (node: Expression) => {
-    if (node.type === 'PathExpression') readPath(node as hbs.AST.PathExpression);
-    else if (node.type === 'SubExpression') readCall(node as hbs.AST.SubExpression);
+  const readExpression = (node: Expression, printed: boolean) => {
+    if (node.type === 'PathExpression') readPath(node as hbs.AST.PathExpression, printed);
+    else if (node.type === 'SubExpression') readCall(node as hbs.AST.SubExpression, printed);
   };
 
-  const readCall = (node: hbs.AST.MustacheStatement | hbs.AST.SubExpression | hbs.AST.BlockStatement) => {
+  const readCall = (node: hbs.AST.MustacheStatement | hbs.AST.SubExpression | hbs.AST.BlockStatement, printed: boolean) => {
     const name = (node.path as hbs.AST.PathExpression).original;
     usage.helpers.add(name);
     // An unsupported block is reported once, by the block case below.
     if (!isHelper(name) && !BLOCKS.has(name) && node.type !== 'BlockStatement') usage.unsafe.push(`${line(node)}: "${name}" is not a known helper`);
-    node.params.forEach(readExpression);
-    node.hash?.pairs.forEach((pair) => readExpression(pair.value));
+    node.params.forEach((param) => readExpression(param, printed));
+    node.hash?.pairs.forEach((pair) => readExpression(pair.value, printed));
   };
 
   const visit = (node: Node): void => {
@@ -65,12 +68,12 @@ export function templateUsage(source: string, helperNames: readonly string[]): T
           usage.unsafe.push(`${line(node)}: a literal in {{…}} is not allowed`);
         } else if (!hasArgs && !isHelper(path.original)) {
           if (!path.data) usage.unsafe.push(`${line(node)}: {{${path.original}}} puts the value into the code unescaped; write {{str ${path.original}}}, {{lit …}} or {{json …}}`);
-          readPath(path);
+          readPath(path, true);
         } else {
           if (!ESCAPING_HELPERS.includes(path.original)) {
             usage.unsafe.push(`${line(node)}: {{${path.original} …}} prints its result unescaped; wrap it, e.g. {{str (${path.original} …)}}`);
           }
-          readCall(mustache);
+          readCall(mustache, true);
         }
         return;
       }
@@ -78,7 +81,7 @@ export function templateUsage(source: string, helperNames: readonly string[]): T
         const block = node as hbs.AST.BlockStatement;
         const name = (block.path as hbs.AST.PathExpression).original;
         if (!BLOCKS.has(name)) usage.unsafe.push(`${line(node)}: {{#${name}}} is not supported; use {{#if}} or {{#unless}}`);
-        readCall(block);
+        readCall(block, false); // {{#if x}} tests x; it does not print it
         if (block.program) visit(block.program);
         if (block.inverse) visit(block.inverse);
         return;
