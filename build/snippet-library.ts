@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { orderLanguages } from '../src/core/languages.ts';
 import { scanLibrary } from './scan-library.ts';
 
 const LIBRARY_ID = 'virtual:snippet-library';
@@ -35,23 +36,40 @@ export function snippetLibrary(options: { root: string }): Plugin {
 type Context = { addWatchFile(path: string): void; error(message: string): never };
 
 function libraryModule(ctx: Context, root: string): string {
-  const ids = scanLibrary(root).map((entry) => entry.id);
+  const entries = scanLibrary(root);
+  const ids = entries.map((entry) => entry.id);
   const loaders = ids
     .map((id) => `  ${JSON.stringify(id)}: () => import(${JSON.stringify(SNIPPET_PREFIX + id)}),`)
     .join('\n');
-  return `export const snippetIds = ${JSON.stringify(ids)};\nexport const snippetLoaders = {\n${loaders}\n};\n`;
+  // Each snippet's tabs, in order: enough to fetch the first tab's grammar alongside the templates.
+  const languages = Object.fromEntries(
+    entries.map((entry) => {
+      const configured = readConfig(ctx, entry.configPath).languages;
+      const langs = entry.templates.map((t) => t.lang);
+      return [entry.id, orderLanguages(langs, Array.isArray(configured) ? (configured as string[]) : [])];
+    }),
+  );
+  return [
+    `export const snippetIds = ${JSON.stringify(ids)};`,
+    `export const snippetLanguages = ${JSON.stringify(languages)};`,
+    `export const snippetLoaders = {\n${loaders}\n};`,
+    '',
+  ].join('\n');
+}
+
+function readConfig(ctx: Context, path: string): Record<string, unknown> {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  } catch (error) {
+    return ctx.error(`${path} is not valid JSON: ${(error as Error).message}`);
+  }
 }
 
 function snippetModule(ctx: Context, root: string, id: string): string {
   const entry = scanLibrary(root).find((candidate) => candidate.id === id);
   if (!entry) return ctx.error(`No snippet folder for "${id}" under ${root}.`);
   ctx.addWatchFile(entry.configPath);
-  let config: Record<string, unknown>;
-  try {
-    config = JSON.parse(readFileSync(entry.configPath, 'utf8'));
-  } catch (error) {
-    return ctx.error(`${entry.configPath} is not valid JSON: ${(error as Error).message}`);
-  }
+  const config = readConfig(ctx, entry.configPath);
   // The schema link is for editors only; the browser has no use for it.
   delete config.$schema;
   const imports = entry.templates.map((t, i) => `import t${i} from ${JSON.stringify(t.path)};`).join('\n');

@@ -2,6 +2,8 @@ declare module 'virtual:snippet-library' {
   import type { SnippetTemplate } from './core/types';
   /** Every snippet id in the library, sorted. */
   export const snippetIds: readonly string[];
+  /** Each snippet's template languages, in tab order. */
+  export const snippetLanguages: Readonly<Record<string, readonly string[]>>;
   /** One lazy loader per id; each loads that snippet's own chunk. */
   export const snippetLoaders: Readonly<Record<string, () => Promise<{ default: SnippetTemplate }>>>;
 }
@@ -14,4 +16,11 @@ declare module '*.hbs' {
 declare module '*.css?inline' {
   const css: string;
   export default css;
+}
+
+declare module 'virtual:shiki-themes' {
+  import type { ThemeRegistration } from '@shikijs/primitive';
+  /** github-light and github-dark, without their editor UI colours. */
+  const themes: readonly ThemeRegistration[];
+  export default themes;
 }

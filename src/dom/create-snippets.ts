@@ -114,7 +114,7 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
     const name = element.dataset.name ?? '';
     if (!prefetched.has(name) && !checkSnippetName(name)) {
       prefetched.add(name);
-      prefetchSnippet(name, () => services.preferences.get().lang);
+      prefetchSnippet(name, services.preferences.get().lang);
     }
     attributes.observe(element, { attributes: true });
     if (intersection) intersection.observe(element);

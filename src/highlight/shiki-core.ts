@@ -1,8 +1,7 @@
 // Loaded lazily, once: the entry chunk never carries Shiki.
 import { codeToTokensWithThemes, createShikiPrimitive, type ShikiPrimitive } from '@shikijs/primitive';
 import { createJavaScriptRegexEngine } from '@shikijs/engine-javascript';
-import githubDark from '@shikijs/themes/github-dark';
-import githubLight from '@shikijs/themes/github-light';
+import themes from 'virtual:shiki-themes';
 
 export { codeToTokensWithThemes };
 
@@ -13,7 +12,7 @@ export { codeToTokensWithThemes };
  */
 export function createHighlighter(): ShikiPrimitive {
   return createShikiPrimitive({
-    themes: [githubLight, githubDark],
+    themes: [...themes],
     langs: [],
     engine: createJavaScriptRegexEngine({ forgiving: true }),
   });

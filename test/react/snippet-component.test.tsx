@@ -2,9 +2,9 @@ import { render } from '@testing-library/react';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { createElement, type ComponentType, type ReactNode } from 'react';
-import { build } from 'vite';
 import { afterAll, describe, expect, it, vi } from 'vitest';
 import { Snippet, SnippetsProvider } from '../../src/react';
+import { viteBuild } from '../build/vite-build';
 
 const codeIn = (container: HTMLElement, index = 0) =>
   container.querySelectorAll('[data-snippet-root]')[index]?.shadowRoot?.querySelector('code')?.textContent ?? '';
@@ -48,7 +48,7 @@ describe('the built component library', () => {
   afterAll(() => rmSync(outDir, { recursive: true, force: true }));
 
   it('builds as an ES module that renders in a React app', async () => {
-    await build({ configFile: 'vite.lib.config.ts', logLevel: 'silent', build: { outDir } });
+    viteBuild(outDir, 'vite.lib.config.ts');
     const lib = (await import(/* @vite-ignore */ resolve(outDir, 'index.js'))) as {
       Snippet: ComponentType<{ name: string; values?: Record<string, string> }>;
       SnippetsProvider: ComponentType<{ children: ReactNode }>;
