@@ -2,6 +2,8 @@ import { defineConfig } from 'vite';
 import { cataloguePage } from './build/catalogue-page.ts';
 import { handlebarsPrecompile } from './build/handlebars-precompile.ts';
 import { releaseManifest } from './build/release-manifest.ts';
+import { precompileGrammars } from './build/precompile-grammars.ts';
+import { slimThemes } from './build/slim-themes.ts';
 import { snippetLibrary } from './build/snippet-library.ts';
 
 /**
@@ -13,7 +15,7 @@ import { snippetLibrary } from './build/snippet-library.ts';
  */
 export default defineConfig({
   base: process.env.SNIPPETS_CDN_PREFIX || './',
-  plugins: [handlebarsPrecompile(), snippetLibrary({ root: 'shared/snippets' }), cataloguePage({ root: 'shared/snippets' }), releaseManifest()],
+  plugins: [handlebarsPrecompile(), slimThemes(), precompileGrammars(), snippetLibrary({ root: 'shared/snippets' }), cataloguePage({ root: 'shared/snippets' }), releaseManifest()],
   build: {
     outDir: 'dist',
     target: 'es2022',

@@ -1,5 +1,7 @@
 import { defineConfig } from 'vite';
 import { handlebarsPrecompile } from './build/handlebars-precompile.ts';
+import { precompileGrammars } from './build/precompile-grammars.ts';
+import { slimThemes } from './build/slim-themes.ts';
 import { snippetLibrary } from './build/snippet-library.ts';
 
 /**
@@ -7,7 +9,7 @@ import { snippetLibrary } from './build/snippet-library.ts';
  * the widget's pipeline and UI. React stays a peer: the host app's copy is used.
  */
 export default defineConfig({
-  plugins: [handlebarsPrecompile(), snippetLibrary({ root: 'shared/snippets' })],
+  plugins: [handlebarsPrecompile(), slimThemes(), precompileGrammars(), snippetLibrary({ root: 'shared/snippets' })],
   // embed.html and friends belong to the CDN build only.
   publicDir: false,
   build: {

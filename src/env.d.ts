@@ -24,3 +24,10 @@ declare module 'virtual:shiki-themes' {
   const themes: readonly ThemeRegistration[];
   export default themes;
 }
+
+declare module 'virtual:grammar/*' {
+  import type { GrammarModule } from './highlight/grammars';
+  const grammar: GrammarModule['default'];
+  export const compiled: GrammarModule['compiled'];
+  export default grammar;
+}

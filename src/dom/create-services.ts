@@ -1,7 +1,7 @@
 import type { SnippetError } from '../core/snippet-error';
 import { createPreferenceStore } from '../state/preferences';
 import { createSafeStorage } from '../state/safe-storage';
-import { createValueStore, type SnippetEventDetail, type WidgetServices } from '../ui/widget-context';
+import { createValueStore, type SnippetEventDetail, type WidgetServices } from '../state/widget-services';
 
 export const LOG_PREFIX = '[snippets]';
 

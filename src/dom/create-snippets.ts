@@ -1,12 +1,10 @@
-import { createElement } from 'react';
-import { createRoot, type Root } from 'react-dom/client';
 import { readDataset } from '../core/resolve-values';
 import type { SnippetValues } from '../core/types';
 import { checkSnippetName } from '../library/load-snippet';
 import { prefetchSnippet } from '../library/prefetch-snippet';
 import { observePageTheme, resolveTheme } from '../state/page-theme';
-import { App } from '../ui/App';
-import { WidgetContext } from '../ui/widget-context';
+import type { Root } from 'react-dom/client';
+import { renderApp } from '../ui/render-app';
 import { createWidgetServices, LOG_PREFIX, type SnippetEventHandler, type SnippetEventType } from './create-services';
 import { createMountPoint } from './mount-point';
 import { createSnippetRegistry, type MountedSnippet } from './snippet-registry';
@@ -57,13 +55,9 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
 
   const services = createWidgetServices(win);
 
+  // The UI chunk (React) loads with the first snippet found, alongside its templates.
   const ensureRoot = () => {
-    if (root) return;
-    // A detached container: React attaches its listeners to each portal's shadow root instead.
-    root = createRoot(doc.createElement('div'), {
-      onUncaughtError: (error) => console.error(`${LOG_PREFIX} unexpected error`, error),
-    });
-    root.render(createElement(WidgetContext.Provider, { value: services }, createElement(App, { registry })));
+    root ??= renderApp(doc, registry, services);
   };
 
   const describe = (element: HTMLElement): Omit<MountedSnippet, 'key' | 'element' | 'container'> => ({
@@ -166,6 +160,9 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
   });
 
   refresh();
+  // Snippets already in view at start-up mount now, not one frame later when the
+  // IntersectionObserver first reports: that frame is time a reader stares at an empty box.
+  if (intersection) mount([...tracked.keys()].filter((element) => nearViewport(element, win)));
 
   return {
     refresh,
@@ -184,4 +181,12 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
       services.destroy();
     },
   };
+}
+
+/** True for a laid-out element within half a screen of the viewport (the observer's margin). */
+function nearViewport(element: HTMLElement, win: Window): boolean {
+  const box = element.getBoundingClientRect();
+  if (box.width === 0 && box.height === 0) return false;
+  const margin = win.innerHeight / 2;
+  return box.bottom >= -margin && box.top <= win.innerHeight + margin;
 }

@@ -1,13 +1,17 @@
 import type { LanguageRegistration } from '@shikijs/primitive';
 import type { LanguageInfo } from '../core/languages';
 
-type GrammarModule = { default: LanguageRegistration[] };
+/** A grammar chunk: the grammar, and its patterns translated at build time (see build/precompile-grammars.ts). */
+export interface GrammarModule {
+  default: LanguageRegistration[];
+  compiled: readonly ([string, string, object?] | 0)[];
+}
 
 /** One chunk per grammar: a page downloads only the grammars of the tabs it shows. */
 export const grammarLoaders: Record<LanguageInfo['grammar'], () => Promise<GrammarModule>> = {
-  python: () => import('@shikijs/langs/python'),
-  javascript: () => import('@shikijs/langs/javascript'),
-  typescript: () => import('@shikijs/langs/typescript'),
-  shellscript: () => import('@shikijs/langs/shellscript'),
-  json: () => import('@shikijs/langs/json'),
+  python: () => import('virtual:grammar/python'),
+  javascript: () => import('virtual:grammar/javascript'),
+  typescript: () => import('virtual:grammar/typescript'),
+  shellscript: () => import('virtual:grammar/shellscript'),
+  json: () => import('virtual:grammar/json'),
 };

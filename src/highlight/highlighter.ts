@@ -16,17 +16,21 @@ export type CodeLines = CodeToken[][];
 
 type ShikiCore = typeof import('./shiki-core');
 
+type Highlighter = ReturnType<ShikiCore['createHighlighter']>;
+
 let highlighter: ShikiPrimitive | null = null;
 let shiki: ShikiCore | null = null;
-let highlighterLoad: Promise<ShikiPrimitive> | null = null;
+let highlighterLoad: Promise<Highlighter> | null = null;
 const grammarLoads = new Map<Grammar, Promise<void>>();
 const ready = new Set<Grammar>();
 
 /** Starts loading Shiki (once); cheap to call again. */
-export function loadHighlighter(): Promise<ShikiPrimitive> {
+export function loadHighlighter(): Promise<Highlighter> {
   highlighterLoad ??= import('./shiki-core').then((module) => {
     shiki = module;
-    return (highlighter = module.createHighlighter());
+    const created = module.createHighlighter();
+    highlighter = created.primitive;
+    return created;
   });
   return highlighterLoad;
 }
@@ -36,7 +40,8 @@ export function loadGrammar(grammar: Grammar): Promise<void> {
   let load = grammarLoads.get(grammar);
   if (!load) {
     load = Promise.all([loadHighlighter(), grammarLoaders[grammar]()]).then(([core, module]) => {
-      core.loadLanguageSync(module.default);
+      core.cache.addGrammar(module);
+      core.primitive.loadLanguageSync(module.default);
       ready.add(grammar);
     });
     // A failed load may be retried by the next caller (a flaky network, say).

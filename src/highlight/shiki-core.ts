@@ -2,6 +2,7 @@
 import { codeToTokensWithThemes, createShikiPrimitive, type ShikiPrimitive } from '@shikijs/primitive';
 import { createJavaScriptRegexEngine } from '@shikijs/engine-javascript';
 import themes from 'virtual:shiki-themes';
+import { PrecompiledCache } from './precompiled-cache';
 
 export { codeToTokensWithThemes };
 
@@ -10,10 +11,12 @@ export { codeToTokensWithThemes };
  * which this widget never needs (React renders the tokens). The JavaScript regex engine
  * needs no WebAssembly and no `eval`, so it runs under `script-src 'self'`.
  */
-export function createHighlighter(): ShikiPrimitive {
-  return createShikiPrimitive({
+export function createHighlighter(): { primitive: ShikiPrimitive; cache: PrecompiledCache } {
+  const cache = new PrecompiledCache();
+  const primitive = createShikiPrimitive({
     themes: [...themes],
     langs: [],
-    engine: createJavaScriptRegexEngine({ forgiving: true }),
+    engine: createJavaScriptRegexEngine({ forgiving: true, cache }),
   });
+  return { primitive, cache };
 }

@@ -1,61 +1,75 @@
-import { useEffect, useMemo, useReducer } from 'react';
+import { useEffect, useState } from 'react';
 import { LANGUAGES } from '../core/languages';
-import { isGrammarReady, loadGrammar, tokenize, type CodeLines } from '../highlight/highlighter';
+import { isGrammarReady, loadGrammar, tokenize, type CodeLines, type Grammar } from '../highlight/highlighter';
 
 export type HighlightStatus = 'pending' | 'highlighted' | 'plain';
 
 // Docs pages repeat the same sample; the same text is tokenized once.
 const cache = new Map<string, CodeLines>();
 const CACHE_LIMIT = 100;
+const cacheKey = (code: string, grammar: Grammar) => `${grammar}\0${code}`;
 
-function cachedTokenize(code: string, grammar: Parameters<typeof tokenize>[1]): CodeLines | null {
-  const key = `${grammar}\0${code}`;
-  const hit = cache.get(key);
-  if (hit) return hit;
+function tokenizeCached(code: string, grammar: Grammar): CodeLines | null {
   const lines = tokenize(code, grammar);
   if (lines) {
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-    cache.set(key, lines);
+    cache.set(cacheKey(code, grammar), lines);
   }
   return lines;
 }
 
+/** Runs `task` after the browser has painted: the plain text shows first, whatever the task costs. */
+function afterPaint(task: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => (timer = setTimeout(task, 0))) : undefined;
+  if (frame === undefined) timer = setTimeout(task, 0);
+  return () => {
+    if (frame !== undefined) cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
+}
+
 /**
- * Highlighted lines for `code`, or null while the grammar loads (the plain text shows
- * meanwhile) and for languages with no grammar. Highlighting problems leave plain text.
+ * Highlighted lines for `code`, or null while they are on their way: the plain text is
+ * readable at once and is swapped for tokens of the same text, so nothing moves. Tokenizing
+ * happens in its own task after a paint (a grammar's first use compiles its regexes, which
+ * can take a while); languages with no grammar, and failures, stay plain.
  */
 export function useHighlight(code: string, lang: string): { lines: CodeLines | null; status: HighlightStatus } {
   const grammar = LANGUAGES[lang]?.grammar;
-  const [loadFailed, fail] = useReducer(() => true, false);
-  const [, loaded] = useReducer((n: number) => n + 1, 0);
-  const ready = grammar ? isGrammarReady(grammar) : false;
+  const cached = grammar ? cache.get(cacheKey(code, grammar)) : undefined;
+  const [result, setResult] = useState<{ key: string; lines: CodeLines | null; status: HighlightStatus } | null>(null);
+  const key = grammar ? cacheKey(code, grammar) : '';
+  const current = result?.key === key ? result : null;
 
   useEffect(() => {
-    if (!grammar || ready) return;
+    if (!grammar || cached) return;
     let live = true;
-    loadGrammar(grammar).then(
-      () => live && loaded(),
-      (error: unknown) => {
-        if (!live) return;
+    let cancel = () => undefined as void;
+    const finish = (lines: CodeLines | null) => live && setResult({ key, lines, status: lines ? 'highlighted' : 'plain' });
+    const run = () => {
+      cancel = afterPaint(() => {
+        try {
+          finish(tokenizeCached(code, grammar));
+        } catch (error) {
+          console.warn(`[snippets] highlighting ${lang} failed; showing plain text.`, error);
+          finish(null);
+        }
+      });
+    };
+    if (isGrammarReady(grammar)) run();
+    else
+      loadGrammar(grammar).then(run, (error: unknown) => {
         console.warn(`[snippets] could not load the ${grammar} grammar; showing plain text.`, error);
-        fail();
-      },
-    );
+        finish(null);
+      });
     return () => {
       live = false;
+      cancel();
     };
-  }, [grammar, ready]);
+  }, [code, grammar, key, lang, cached]);
 
-  const lines = useMemo(() => {
-    if (!grammar || !ready) return null;
-    try {
-      return cachedTokenize(code, grammar);
-    } catch (error) {
-      console.warn(`[snippets] highlighting ${lang} failed; showing plain text.`, error);
-      return null;
-    }
-  }, [code, grammar, ready, lang]);
-
-  const status: HighlightStatus = lines ? 'highlighted' : !grammar || loadFailed || ready ? 'plain' : 'pending';
-  return { lines, status };
+  if (cached) return { lines: cached, status: 'highlighted' };
+  if (!grammar) return { lines: null, status: 'plain' };
+  return current ?? { lines: null, status: 'pending' };
 }

@@ -1,0 +1,51 @@
+import { EmulatedRegExp } from 'oniguruma-to-es';
+import type { GrammarModule } from './grammars';
+import { scannerSources } from './scanner-sources';
+
+type Entry = RegExp | Error;
+
+/**
+ * The regex engine's cache, seeded with the build's translations: a pattern the build
+ * translated becomes a RegExp on first use without running the Oniguruma translator; any
+ * other pattern (or every pattern, where the browser lacks the RegExp `v` flag the table
+ * was made for) is translated by the engine as usual.
+ */
+export class PrecompiledCache extends Map<string, Entry> {
+  private readonly table = new Map<string, [string, string, object?]>();
+  private readonly usable = supportsUnicodeSets();
+
+  /** Adds a grammar chunk's translations. */
+  addGrammar(module: GrammarModule): void {
+    if (!this.usable) return;
+    const sources = scannerSources(module.default);
+    sources.forEach((source, i) => {
+      const compiled = module.compiled[i];
+      if (compiled) this.table.set(source, compiled);
+    });
+  }
+
+  override get(source: string): Entry | undefined {
+    const found = super.get(source);
+    if (found) return found;
+    const compiled = this.table.get(source);
+    if (!compiled) return undefined;
+    this.table.delete(source);
+    try {
+      const [pattern, flags, options] = compiled;
+      const regex = options ? new EmulatedRegExp(pattern, flags, options) : new RegExp(pattern, flags);
+      super.set(source, regex);
+      return regex;
+    } catch {
+      return undefined;
+    }
+  }
+}
+
+function supportsUnicodeSets(): boolean {
+  try {
+    new RegExp('[\\p{L}--[a-z]]', 'v');
+    return true;
+  } catch {
+    return false;
+  }
+}
