@@ -5,7 +5,7 @@ import { prefetchSnippet } from '../library/prefetch-snippet';
 import { observePageTheme, resolveTheme } from '../state/page-theme';
 import type { Root } from 'react-dom/client';
 import { renderApp } from '../ui/render-app';
-import { createWidgetServices, LOG_PREFIX, type SnippetEventHandler, type SnippetEventType } from './create-services';
+import { createWidgetServices, type SnippetEventHandler, type SnippetEventType } from './create-services';
 import { createMountPoint } from './mount-point';
 import { createSnippetRegistry, type MountedSnippet } from './snippet-registry';
 
