@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { orderLanguages } from '../src/core/languages.ts';
 import { scanLibrary } from './scan-library.ts';
 
 const LIBRARY_ID = 'virtual:snippet-library';
@@ -26,7 +25,7 @@ export function snippetLibrary(options: { root: string }): Plugin {
     load(id) {
       if (!id.startsWith('\0')) return null;
       const bare = id.slice(1);
-      if (bare === LIBRARY_ID) return libraryModule(this, root);
+      if (bare === LIBRARY_ID) return libraryModule(root);
       if (bare.startsWith(SNIPPET_PREFIX)) return snippetModule(this, root, bare.slice(SNIPPET_PREFIX.length));
       return null;
     },
@@ -35,23 +34,14 @@ export function snippetLibrary(options: { root: string }): Plugin {
 
 type Context = { addWatchFile(path: string): void; error(message: string): never };
 
-function libraryModule(ctx: Context, root: string): string {
+function libraryModule(root: string): string {
   const entries = scanLibrary(root);
   const ids = entries.map((entry) => entry.id);
   const loaders = ids
     .map((id) => `  ${JSON.stringify(id)}: () => import(${JSON.stringify(SNIPPET_PREFIX + id)}),`)
     .join('\n');
-  // Each snippet's tabs, in order: enough to fetch the first tab's grammar alongside the templates.
-  const languages = Object.fromEntries(
-    entries.map((entry) => {
-      const configured = readConfig(ctx, entry.configPath).languages;
-      const langs = entry.templates.map((t) => t.lang);
-      return [entry.id, orderLanguages(langs, Array.isArray(configured) ? (configured as string[]) : [])];
-    }),
-  );
   return [
     `export const snippetIds = ${JSON.stringify(ids)};`,
-    `export const snippetLanguages = ${JSON.stringify(languages)};`,
     `export const snippetLoaders = {\n${loaders}\n};`,
     '',
   ].join('\n');

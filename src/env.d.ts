@@ -2,8 +2,6 @@ declare module 'virtual:snippet-library' {
   import type { SnippetTemplate } from './core/types';
   /** Every snippet id in the library, sorted. */
   export const snippetIds: readonly string[];
-  /** Each snippet's template languages, in tab order. */
-  export const snippetLanguages: Readonly<Record<string, readonly string[]>>;
   /** One lazy loader per id; each loads that snippet's own chunk. */
   export const snippetLoaders: Readonly<Record<string, () => Promise<{ default: SnippetTemplate }>>>;
 }

@@ -40,11 +40,21 @@ export function createWidgetServices(win: Window): WidgetRuntime {
     element.dispatchEvent(new CustomEvent(`snippet:${detail.type}`, { bubbles: true, composed: true, detail }));
   };
 
-  const report = (element: Element, error: SnippetError) => {
+  /** True the first time an element reports a message. */
+  const firstTime = (element: Element, message: string) => {
     const seen = reported.get(element) ?? new Set<string>();
     reported.set(element, seen);
-    if (seen.has(error.message)) return;
-    seen.add(error.message);
+    if (seen.has(message)) return false;
+    seen.add(message);
+    return true;
+  };
+
+  const warn = (element: Element, message: string) => {
+    if (firstTime(element, message)) console.warn(`${LOG_PREFIX} ${message}`);
+  };
+
+  const report = (element: Element, error: SnippetError) => {
+    if (!firstTime(element, error.message)) return;
     console.error(`${LOG_PREFIX} ${error.code}: ${error.message}`);
     emit(element, { type: 'error', name: error.snippet, code: error.code, message: error.message });
   };
@@ -54,6 +64,7 @@ export function createWidgetServices(win: Window): WidgetRuntime {
     pageValues: createValueStore(),
     emit,
     report,
+    warn,
     on(type, handler) {
       const set = handlers.get(type) ?? new Set();
       handlers.set(type, set);

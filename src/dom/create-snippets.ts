@@ -1,7 +1,6 @@
 import { readDataset } from '../core/resolve-values';
 import type { SnippetValues } from '../core/types';
-import { checkSnippetName } from '../library/load-snippet';
-import { prefetchSnippet } from '../library/prefetch-snippet';
+import { checkSnippetName, loadSnippet } from '../library/load-snippet';
 import { observePageTheme, resolveTheme } from '../state/page-theme';
 import type { Root } from 'react-dom/client';
 import { renderApp } from '../ui/render-app';
@@ -107,8 +106,10 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
     element.setAttribute('data-state', 'idle');
     const name = element.dataset.name ?? '';
     if (!prefetched.has(name) && !checkSnippetName(name)) {
+      // Templates load as soon as the element is found, even off-screen: they are small, and
+      // the viewer then paints its code in its first render. Shiki waits for that first paint.
       prefetched.add(name);
-      prefetchSnippet(name, services.preferences.get().lang);
+      loadSnippet(name).catch(() => undefined);
     }
     attributes.observe(element, { attributes: true });
     if (intersection) intersection.observe(element);

@@ -23,6 +23,8 @@ export interface WidgetServices {
   emit(element: Element, detail: SnippetEventDetail): void;
   /** Logs a problem once per element and message, with the widget's prefix. */
   report(element: Element, error: SnippetError): void;
+  /** Logs a warning (the snippet still works) once per element and message. */
+  warn(element: Element, message: string): void;
 }
 
 export function createValueStore(): ValueStore {

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { resolveValues } from '../core/resolve-values';
+import { describeUnknownVariables } from '../core/unknown-variables';
 import { toSnippetError, type SnippetError } from '../core/snippet-error';
 import type { RenderedSnippet, SnippetValues } from '../core/types';
 import { checkSnippetName, getLoadedSnippet, loadSnippet, type LoadedSnippet } from '../library/load-snippet';
@@ -68,6 +69,12 @@ export function SnippetController({ element, name, values, theme }: ControllerPr
       services.report(element, outcome.error);
     }
   }, [outcome, setState, services, element]);
+
+  useEffect(() => {
+    if (!loaded) return;
+    const problem = describeUnknownVariables(name, loaded.template.config, Object.keys(values));
+    if (problem) services.warn(element, problem);
+  }, [loaded, name, values, services, element]);
 
   useEffect(() => {
     if (outcome?.snippet) {

@@ -49,6 +49,15 @@ describe('the widget on a page', () => {
     expect(notice.textContent).toContain('data-max-tokens="lots" is not a number');
   });
 
+  it('warns once about an attribute that is no variable of the snippet, and still renders', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    startPage(`<snippet id="a" data-name="open-ai.chat-completion" data-modle="gpt-4o-mini"></snippet>`);
+    await settle();
+    expect(document.querySelector('#a')!.getAttribute('data-state')).toBe('ready');
+    expect(warn).toHaveBeenCalledTimes(1);
+    expect(String(warn.mock.calls[0]![0])).toMatch(/^\[snippets\] data-modle \(did you mean data-model\?\) is not a variable/);
+  });
+
   it('mounts, re-renders and unmounts snippets as the page changes', async () => {
     startPage(`<div id="content"><snippet id="first" data-name="open-ai.chat-completion"></snippet></div>`);
     await settle();

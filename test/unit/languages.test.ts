@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { closestNames } from '../../src/core/closest-names';
 import { languageLabel, normalizeLanguage, orderLanguages } from '../../src/core/languages';
 import { safeUrl } from '../../src/core/safe-url';
+import { describeUnknownVariables } from '../../src/core/unknown-variables';
 
 describe('languages', () => {
   it('labels known languages and shows the file name for others', () => {
@@ -46,5 +47,17 @@ describe('safeUrl', () => {
     expect(safeUrl('data:text/html,hi')).toBeNull();
     expect(safeUrl('/relative')).toBeNull();
     expect(safeUrl(42)).toBeNull();
+  });
+});
+
+describe('describeUnknownVariables', () => {
+  const config = { title: 'T', payload: { model: 'm', baseUrl: 'u', apiKey: 'k' } };
+  it('names attributes with no variable, with the likely intended one', () => {
+    expect(describeUnknownVariables('open-ai.chat-completion', config, ['modle', 'model'])).toBe(
+      'data-modle (did you mean data-model?) is not a variable of "open-ai.chat-completion", and is ignored. Its variables: data-model, data-base-url, data-api-key.',
+    );
+  });
+  it('says nothing when every attribute is a variable', () => {
+    expect(describeUnknownVariables('x.y', config, ['model', 'baseUrl'])).toBeNull();
   });
 });
