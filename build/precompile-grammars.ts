@@ -5,8 +5,14 @@ import { scannerSources } from '../src/highlight/scanner-sources.ts';
 
 const PREFIX = 'virtual:grammar/';
 
-/** One compiled pattern: source and flags of a native RegExp, plus an EmulatedRegExp's options. */
-export type CompiledPattern = [source: string, flags: string, options?: object] | 0;
+/**
+ * One compiled pattern: 1 when the JavaScript source is the pattern itself (half of Python's),
+ * else its source, then its flags when they are not the usual "dgv", then an EmulatedRegExp's
+ * options; 0 when it cannot be translated.
+ */
+export type CompiledPattern = 0 | 1 | [source: string, flags?: string, options?: object];
+
+export const USUAL_FLAGS = 'dgv';
 
 /**
  * Serves each Shiki grammar with its patterns already translated from Oniguruma to
@@ -27,7 +33,9 @@ export function precompileGrammars(): Plugin {
         try {
           // ES2024 (the `v` flag): the browser uses this table only where `v` is supported.
           const regex = defaultJavaScriptRegexConstructor(source, { target: 'ES2024' }) as RegExp & { rawOptions?: object };
-          return regex.rawOptions ? [regex.source, regex.flags, regex.rawOptions] : [regex.source, regex.flags];
+          if (regex.rawOptions) return [regex.source, regex.flags, regex.rawOptions];
+          if (regex.flags !== USUAL_FLAGS) return [regex.source, regex.flags];
+          return regex.source === source ? 1 : [regex.source];
         } catch {
           // Not translatable: the engine skips it at run time too (forgiving mode).
           return 0;

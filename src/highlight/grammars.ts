@@ -4,7 +4,8 @@ import type { LanguageInfo } from '../core/languages';
 /** A grammar chunk: the grammar, and its patterns translated at build time (see build/precompile-grammars.ts). */
 export interface GrammarModule {
   default: LanguageRegistration[];
-  compiled: readonly ([string, string, object?] | 0)[];
+  /** See build/precompile-grammars.ts for the format. */
+  compiled: readonly (0 | 1 | [string, string?, object?])[];
 }
 
 /** One chunk per grammar: a page downloads only the grammars of the tabs it shows. */

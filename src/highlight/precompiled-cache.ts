@@ -11,7 +11,7 @@ type Entry = RegExp | Error;
  * was made for) is translated by the engine as usual.
  */
 export class PrecompiledCache extends Map<string, Entry> {
-  private readonly table = new Map<string, [string, string, object?]>();
+  private readonly table = new Map<string, 1 | [string, string?, object?]>();
   private readonly usable = supportsUnicodeSets();
 
   /** Adds a grammar chunk's translations. */
@@ -31,7 +31,7 @@ export class PrecompiledCache extends Map<string, Entry> {
     if (!compiled) return undefined;
     this.table.delete(source);
     try {
-      const [pattern, flags, options] = compiled;
+      const [pattern, flags = 'dgv', options] = compiled === 1 ? [source] : compiled;
       const regex = options ? new EmulatedRegExp(pattern, flags, options) : new RegExp(pattern, flags);
       super.set(source, regex);
       return regex;
