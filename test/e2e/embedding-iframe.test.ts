@@ -1,0 +1,264 @@
+// Issue 6, the iframe embed: `embed.html` served from a second origin inside a page on the
+// first; bundle.js on the page sizes `<iframe data-snippet-embed>` from the frame's resize
+// messages, and only from them (source = that frame's window, origin = its src origin, or
+// "null" when sandboxed without allow-same-origin).
+import { join } from 'node:path';
+import type { Frame, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PAGES_DIR, REPO_ROOT, STRICT_CSP, serveFixtures } from './harness.mjs';
+import { type OpenedPage, openPage, readSnippet, settle, useBrowser } from './helpers';
+
+const DIST_DIR = join(REPO_ROOT, 'test-artifacts/e2e-dist');
+const RESIZE = 'aiml-snippets:resize';
+/** A prompt long enough that its line wraps in a 560px frame once Wrap is on. */
+const LONG_PROMPT = `Explain ${'the scattering of sunlight by the molecules of the atmosphere, '.repeat(3)}briefly.`;
+
+type Server = Awaited<ReturnType<typeof serveFixtures>>;
+let cdn: Server; // origin B: the built dist at `/` (and under the strict CSP at `/csp/`)
+let other: Server; // origin C: someone else's frame
+const browser = useBrowser();
+const pages: OpenedPage[] = [];
+
+beforeAll(async () => {
+  cdn = await serveFixtures({ distDir: DIST_DIR, pagesDir: DIST_DIR });
+  other = await serveFixtures({ distDir: DIST_DIR, pagesDir: PAGES_DIR });
+});
+afterAll(async () => {
+  for (const opened of pages.splice(0)) await opened.close();
+  await cdn?.close();
+  await other?.close();
+});
+
+interface Recorded {
+  source: 'self' | 'embed' | 'forger' | 'other';
+  origin: string;
+  data: unknown;
+}
+
+function embedUrl(base: string, params: Record<string, string>): string {
+  const url = new URL('embed.html', `${base}/`);
+  for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
+  return url.href;
+}
+
+async function openParent(query: Record<string, string>): Promise<OpenedPage> {
+  const opened = await openPage(browser(), `/embedding-iframe.html?${new URLSearchParams(query)}`);
+  pages.push(opened);
+  return opened;
+}
+
+/** The embed's frame, once its document from `origin` has loaded. */
+async function embedFrame(page: Page, origin: string): Promise<Frame> {
+  const handle = await page.waitForSelector('#embed');
+  await expect.poll(async () => (await handle.contentFrame())?.url().startsWith(origin), { timeout: 15_000 }).toBe(true);
+  const frame = (await handle.contentFrame())!;
+  await frame.waitForLoadState('load');
+  return frame;
+}
+
+/** The helpers' snippet readers only use `evaluate`/`waitForFunction`, which a Frame has too. */
+const asPage = (frame: Frame) => frame as unknown as Page;
+
+interface Fit {
+  /** Height of the frame's document content, measured inside the frame. */
+  content: number;
+  /** Height of the <iframe> box on the parent page. */
+  frame: number;
+  /** The inline height the widget wrote on the <iframe>. */
+  style: string;
+}
+
+async function measure(page: Page, frame: Frame): Promise<Fit> {
+  const content = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
+  const outer = await page.locator('#embed').evaluate((el) => ({ frame: el.getBoundingClientRect().height, style: (el as HTMLElement).style.height }));
+  return { content, ...outer };
+}
+
+/** Waits until the <iframe> is sized to its content (within 2px), and returns the fit. */
+async function fitted(page: Page, frame: Frame): Promise<Fit> {
+  await expect
+    .poll(async () => {
+      const fit = await measure(page, frame);
+      return fit.style !== '' && Math.abs(fit.content - fit.frame) <= 2;
+    }, { timeout: 15_000, interval: 50 })
+    .toBe(true);
+  return measure(page, frame);
+}
+
+async function messages(page: Page): Promise<Recorded[]> {
+  return page.evaluate(() => (window as unknown as { __messages: Recorded[] }).__messages);
+}
+
+/** Waits until the parent page has received a message matching `test` (the widget's listener ran before the recorder). */
+async function waitForMessage(page: Page, source: Recorded['source'], type: string, count = 1): Promise<Recorded[]> {
+  await page.waitForFunction(
+    ({ source, type, count }) =>
+      (window as unknown as { __messages: Recorded[] }).__messages.filter(
+        (m) => m.source === source && (m.data as { type?: string } | null)?.type === type,
+      ).length >= count,
+    { source, type, count },
+  );
+  return (await messages(page)).filter((m) => m.source === source && (m.data as { type?: string } | null)?.type === type);
+}
+
+async function clickInFrame(frame: Frame, selector: string): Promise<void> {
+  await frame.locator(`snippet ${selector}`).click();
+}
+
+async function waitForViewer(frame: Frame, check: { lang?: string; wrap?: 'true' | 'false' }): Promise<void> {
+  await frame.waitForFunction((check) => {
+    const shadow = document.querySelector('snippet [data-snippet-root]')?.shadowRoot;
+    const viewer = shadow?.querySelector('.viewer');
+    if (!viewer) return false;
+    if (check.lang && viewer.getAttribute('data-lang') !== check.lang) return false;
+    if (check.wrap && shadow?.querySelector('[role=tabpanel]')?.getAttribute('data-wrap') !== check.wrap) return false;
+    return document.querySelector('snippet')?.getAttribute('data-state') === 'ready';
+  }, check);
+}
+
+describe('iframe embed from a second origin', () => {
+  it('renders, sizes the frame to its content, follows tab and wrap changes, and ignores forged messages', async () => {
+    const src = embedUrl(cdn.url, { name: 'open-ai.chat-completion', model: 'embedded-model', prompt: LONG_PROMPT, 'base-url': 'https://example.test/v1' });
+    const opened = await openParent({ embed: src, forger: `${other.url}/embedding-forger.html` });
+    const { page } = opened;
+    expect(new URL(src).origin).not.toBe(new URL(opened.url).origin);
+    const frame = await embedFrame(page, cdn.url);
+
+    await settle(asPage(frame), 'snippet');
+    const shown = await readSnippet(asPage(frame), 'snippet');
+    expect(shown.title).toBe('Create a chat completion');
+    expect(shown.viewerLang).toBe('py');
+    expect(shown.code).toContain('model="embedded-model"');
+    expect(shown.code).toContain('base_url="https://example.test/v1"');
+    expect(shown.colouredTokens).toBeGreaterThan(0);
+    // Transparent: the host page's background shows through.
+    expect(await frame.evaluate(() => [document.documentElement, document.body].map((el) => getComputedStyle(el).backgroundColor))).toEqual([
+      'rgba(0, 0, 0, 0)',
+      'rgba(0, 0, 0, 0)',
+    ]);
+
+    const first = await fitted(page, frame);
+    expect(first.content, 'the content is taller than a default 150px iframe').toBeGreaterThan(200);
+    expect(await frame.evaluate(() => document.documentElement.scrollHeight <= innerHeight), 'nothing scrolls inside the frame').toBe(true);
+    const fromEmbed = await waitForMessage(page, 'embed', RESIZE);
+    expect(fromEmbed[0]?.origin).toBe(cdn.url);
+
+    // Switching tab inside the frame (cURL: shorter than the collapsed Python) → the frame follows.
+    await clickInFrame(frame, '[role=tab][data-lang="sh"]');
+    await waitForViewer(frame, { lang: 'sh' });
+    const curl = await fitted(page, frame);
+    expect(curl.content).not.toBe(first.content);
+
+    // Wrap: the long prompt line wraps, the content grows, the frame follows.
+    await clickInFrame(frame, 'button[data-action=wrap]');
+    await waitForViewer(frame, { lang: 'sh', wrap: 'true' });
+    const wrapped = await fitted(page, frame);
+    expect(wrapped.content).toBeGreaterThan(curl.content);
+
+    // A message of the right shape from the parent page itself: ignored.
+    const settledHeight = wrapped.style;
+    await page.evaluate((type) => window.postMessage({ type, height: 987 }, '*'), RESIZE);
+    await waitForMessage(page, 'self', RESIZE);
+    expect((await measure(page, frame)).style).toBe(settledHeight);
+
+    // The same from a frame of a third origin: ignored.
+    await waitForMessage(page, 'forger', 'e2e:forger-ready');
+    await page.evaluate(() => document.querySelector<HTMLIFrameElement>('#forger')!.contentWindow!.postMessage({ forge: 876 }, '*'));
+    const forged = await waitForMessage(page, 'forger', RESIZE);
+    expect(forged[0]?.origin).toBe(other.url);
+    expect((await measure(page, frame)).style).toBe(settledHeight);
+    expect(await page.locator('#forger').evaluate((el) => (el as HTMLElement).style.height)).toBe('');
+
+    // Control: the embed's own messages still resize it (Wrap off again).
+    await clickInFrame(frame, 'button[data-action=wrap]');
+    await waitForViewer(frame, { lang: 'sh', wrap: 'false' });
+    const unwrapped = await fitted(page, frame);
+    expect(unwrapped.content).toBeLessThan(wrapped.content);
+
+    // The embed frame navigated to the third origin: same window, wrong origin → ignored.
+    const beforeNavigation = unwrapped.style;
+    const ready = (await messages(page)).filter((m) => m.source === 'embed' && (m.data as { type?: string })?.type === 'e2e:forger-ready').length;
+    await page.evaluate((url) => {
+      document.querySelector<HTMLIFrameElement>('#embed')!.contentWindow!.location.href = url;
+    }, `${other.url}/embedding-forger.html`);
+    await waitForMessage(page, 'embed', 'e2e:forger-ready', ready + 1);
+    const resizesBefore = (await waitForMessage(page, 'embed', RESIZE)).length;
+    await page.evaluate(() => document.querySelector<HTMLIFrameElement>('#embed')!.contentWindow!.postMessage({ forge: 765 }, '*'));
+    const afterNavigation = await waitForMessage(page, 'embed', RESIZE, resizesBefore + 1);
+    expect(afterNavigation.at(-1)).toMatchObject({ origin: other.url, data: { type: RESIZE, height: 765 } });
+    expect((await measure(page, frame)).style).toBe(beforeNavigation);
+
+    expect(opened.problems()).toEqual([]);
+  });
+
+  it('works in a frame sandboxed with allow-scripts only: renders, resizes (origin "null"), copes with storage throwing', async () => {
+    const src = embedUrl(cdn.url, { name: 'open-ai.chat-completion', model: 'sandboxed-model', prompt: LONG_PROMPT, lang: 'sh' });
+    const opened = await openParent({ embed: src, sandbox: 'allow-scripts' });
+    const { page } = opened;
+    const frame = await embedFrame(page, cdn.url);
+    expect(await frame.evaluate(() => origin)).toBe('null');
+    expect(
+      await frame.evaluate(() => {
+        try {
+          return typeof window.localStorage;
+        } catch (error) {
+          return (error as Error).name;
+        }
+      }),
+      'the sandbox makes localStorage throw',
+    ).toBe('SecurityError');
+
+    await settle(asPage(frame), 'snippet');
+    const shown = await readSnippet(asPage(frame), 'snippet');
+    expect(shown.viewerLang, '?lang=sh picks the tab').toBe('sh');
+    expect(shown.code).toContain('"model": "sandboxed-model"');
+    expect(shown.colouredTokens).toBeGreaterThan(0);
+    const first = await fitted(page, frame);
+    expect(first.content).toBeGreaterThan(200);
+    expect((await waitForMessage(page, 'embed', RESIZE))[0]?.origin).toBe('null');
+
+    // Choices cannot be stored, but they still apply, and the frame follows.
+    await clickInFrame(frame, 'button[data-action=wrap]');
+    await waitForViewer(frame, { lang: 'sh', wrap: 'true' });
+    const wrapped = await fitted(page, frame);
+    expect(wrapped.content).toBeGreaterThan(first.content);
+    await clickInFrame(frame, '[role=tab][data-lang="py"]');
+    await waitForViewer(frame, { lang: 'py' });
+    const python = await fitted(page, frame);
+    expect(python.content).not.toBe(wrapped.content);
+
+    // The frame's console reaches the recorder (so "at most one line" below is not vacuous).
+    await frame.evaluate(() => console.info('e2e: the sandboxed frame logs'));
+    expect(opened.console).toContain('info: e2e: the sandboxed frame logs');
+    const storageLines = opened.console.filter((line) => /localStorage|storage/i.test(line));
+    expect(storageLines.length, storageLines.join('\n')).toBeLessThanOrEqual(1);
+    for (const line of storageLines) expect(line).toMatch(/^warning: \[snippets\] /);
+    expect(opened.problems()).toEqual([]);
+  });
+
+  it('renders embed.html served under the strict CSP with no violations, alone and framed', async () => {
+    const src = embedUrl(`${cdn.url}/csp`, { name: 'open-ai.chat-completion', model: 'csp-model' });
+    const alone = await openPage(browser(), src);
+    pages.push(alone);
+    expect(await alone.page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'))).toBe(STRICT_CSP);
+    await settle(alone.page, 'snippet');
+    const shown = await readSnippet(alone.page, 'snippet');
+    expect(shown.code).toContain('csp-model');
+    expect(shown.colouredTokens).toBeGreaterThan(0);
+    await alone.page.locator('snippet [role=tab][data-lang="js"]').click();
+    await waitForViewer(alone.page.mainFrame(), { lang: 'js' });
+    expect((await readSnippet(alone.page, 'snippet')).colouredTokens).toBeGreaterThan(0);
+    expect(await alone.cspViolations()).toEqual([]);
+    // A top-level document gets the browser's automatic /favicon.ico request; a frame does not.
+    expect(alone.problems().filter((line) => !line.includes('/favicon.ico'))).toEqual([]);
+
+    const framed = await openParent({ embed: src });
+    const frame = await embedFrame(framed.page, cdn.url);
+    await settle(asPage(frame), 'snippet');
+    expect((await readSnippet(asPage(frame), 'snippet')).colouredTokens).toBeGreaterThan(0);
+    await fitted(framed.page, frame);
+    expect(await frame.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
+    expect(framed.console.filter((line) => /Content Security Policy|Refused to/i.test(line))).toEqual([]);
+    expect(framed.problems()).toEqual([]);
+  });
+});
