@@ -149,4 +149,17 @@ describe('expand', () => {
     expect(short.clientHeight).toBe(short.scrollHeight);
     expect(await inSnippet(page, '#chat', 'button[data-action=expand]').count()).toBe(0);
   });
+
+  it('code of exactly 18 lines (the bound) is shown whole, without an expand button', async () => {
+    // together-ai.chat-completion-vision's cURL sample is 18 lines long.
+    opened = await openPage(browser(), '/reader-lines.html?lang=curl');
+    const { page } = opened;
+    await settle(page, '#vision');
+    const exact = await measure(page, '#vision');
+    expect(exact.lines).toBe(18);
+    expect(exact.renderedLines).toBe(18);
+    expect(exact.clientHeight, 'nothing is hidden').toBe(exact.scrollHeight);
+    expect.soft(exact.collapsed, 'not marked as bounded').toBe(false);
+    expect.soft(await inSnippet(page, '#vision', 'button[data-action=expand]').count(), 'no "Show all" button when all lines show').toBe(0);
+  });
 });
