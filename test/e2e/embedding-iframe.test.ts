@@ -14,13 +14,13 @@ const RESIZE = 'aiml-snippets:resize';
 const LONG_PROMPT = `Explain ${'the scattering of sunlight by the molecules of the atmosphere, '.repeat(3)}briefly.`;
 
 type Server = Awaited<ReturnType<typeof serveFixtures>>;
-let cdn: Server; // origin B: the built dist at `/` (and under the strict CSP at `/csp/`)
+let cdn: Server; // origin B: the built dist at `/` (under the strict CSP at `/csp/`), the test pages at `/e2e/`
 let other: Server; // origin C: someone else's frame
 const browser = useBrowser();
 const pages: OpenedPage[] = [];
 
 beforeAll(async () => {
-  cdn = await serveFixtures({ distDir: DIST_DIR, pagesDir: DIST_DIR });
+  cdn = await serveFixtures({ distDir: DIST_DIR, pagesDir: DIST_DIR, mounts: { '/e2e/': PAGES_DIR } });
   other = await serveFixtures({ distDir: DIST_DIR, pagesDir: PAGES_DIR });
 });
 afterAll(async () => {
@@ -30,7 +30,8 @@ afterAll(async () => {
 });
 
 interface Recorded {
-  source: 'self' | 'embed' | 'forger' | 'other';
+  /** 'self' (the parent page), the id of the frame it came from, or 'other'. */
+  source: string;
   origin: string;
   data: unknown;
 }
@@ -41,15 +42,15 @@ function embedUrl(base: string, params: Record<string, string>): string {
   return url.href;
 }
 
-async function openParent(query: Record<string, string>): Promise<OpenedPage> {
+async function openParent(query: Record<string, string> | [string, string][]): Promise<OpenedPage> {
   const opened = await openPage(browser(), `/embedding-iframe.html?${new URLSearchParams(query)}`);
   pages.push(opened);
   return opened;
 }
 
-/** The embed's frame, once its document from `origin` has loaded. */
-async function embedFrame(page: Page, origin: string): Promise<Frame> {
-  const handle = await page.waitForSelector('#embed');
+/** The frame of `<iframe id>`, once its document from `origin` has loaded. */
+async function embedFrame(page: Page, origin: string, id = 'embed'): Promise<Frame> {
+  const handle = await page.waitForSelector(`#${id}`);
   await expect.poll(async () => (await handle.contentFrame())?.url().startsWith(origin), { timeout: 15_000 }).toBe(true);
   const frame = (await handle.contentFrame())!;
   await frame.waitForLoadState('load');
@@ -68,29 +69,40 @@ interface Fit {
   style: string;
 }
 
-async function measure(page: Page, frame: Frame): Promise<Fit> {
+async function measure(page: Page, frame: Frame, id = 'embed'): Promise<Fit> {
   const content = await frame.evaluate(() => document.documentElement.getBoundingClientRect().height);
-  const outer = await page.locator('#embed').evaluate((el) => ({ frame: el.getBoundingClientRect().height, style: (el as HTMLElement).style.height }));
+  const outer = await page.locator(`#${id}`).evaluate((el) => ({ frame: el.getBoundingClientRect().height, style: (el as HTMLElement).style.height }));
   return { content, ...outer };
 }
 
 /** Waits until the <iframe> is sized to its content (within 2px), and returns the fit. */
-async function fitted(page: Page, frame: Frame): Promise<Fit> {
+async function fitted(page: Page, frame: Frame, id = 'embed'): Promise<Fit> {
   await expect
-    .poll(async () => {
-      const fit = await measure(page, frame);
-      return fit.style !== '' && Math.abs(fit.content - fit.frame) <= 2;
-    }, { timeout: 15_000, interval: 50 })
-    .toBe(true);
-  return measure(page, frame);
+    .poll(
+      async () => {
+        const fit = await measure(page, frame, id);
+        return fit.style !== '' && Math.abs(fit.content - fit.frame) <= 2 ? 'fits' : `#${id}: ${JSON.stringify(fit)}`;
+      },
+      { timeout: 15_000, interval: 50 },
+    )
+    .toBe('fits');
+  return measure(page, frame, id);
+}
+
+/** The inline heights the widget wrote on every frame of the page, by id. */
+function frameHeights(page: Page): Promise<Record<string, string>> {
+  return page.evaluate(() => Object.fromEntries([...document.querySelectorAll('iframe')].map((el) => [el.id, el.style.height])));
 }
 
 async function messages(page: Page): Promise<Recorded[]> {
   return page.evaluate(() => (window as unknown as { __messages: Recorded[] }).__messages);
 }
 
-/** Waits until the parent page has received a message matching `test` (the widget's listener ran before the recorder). */
-async function waitForMessage(page: Page, source: Recorded['source'], type: string, count = 1): Promise<Recorded[]> {
+/**
+ * Waits until the parent page has received `count` messages of `type` from `source`. The
+ * widget's listener was added before the recorder's, so it has handled them too.
+ */
+async function waitForMessage(page: Page, source: string, type: string, count = 1): Promise<Recorded[]> {
   await page.waitForFunction(
     ({ source, type, count }) =>
       (window as unknown as { __messages: Recorded[] }).__messages.filter(
@@ -117,12 +129,20 @@ async function waitForViewer(frame: Frame, check: { lang?: string; wrap?: 'true'
 }
 
 describe('iframe embed from a second origin', () => {
-  it('renders, sizes the frame to its content, follows tab and wrap changes, and ignores forged messages', async () => {
+  it('renders, sizes each frame to its own content, follows tab and wrap changes, and ignores every forged message', async () => {
     const src = embedUrl(cdn.url, { name: 'open-ai.chat-completion', model: 'embedded-model', prompt: LONG_PROMPT, 'base-url': 'https://example.test/v1' });
-    const opened = await openParent({ embed: src, forger: `${other.url}/embedding-forger.html` });
+    const second = embedUrl(cdn.url, { name: 'open-ai.embedding', model: 'second-embed-model', lang: 'sh' });
+    const opened = await openParent([
+      ['embed', src],
+      ['embed', second],
+      // Not embeds: a frame from the CDN's own origin, and one from a third origin.
+      ['forger', `${cdn.url}/e2e/embedding-forger.html`],
+      ['forger', `${other.url}/embedding-forger.html`],
+    ]);
     const { page } = opened;
     expect(new URL(src).origin).not.toBe(new URL(opened.url).origin);
     const frame = await embedFrame(page, cdn.url);
+    const frame2 = await embedFrame(page, cdn.url, 'embed-2');
 
     await settle(asPage(frame), 'snippet');
     const shown = await readSnippet(asPage(frame), 'snippet');
@@ -136,9 +156,17 @@ describe('iframe embed from a second origin', () => {
       'rgba(0, 0, 0, 0)',
       'rgba(0, 0, 0, 0)',
     ]);
+    await settle(asPage(frame2), 'snippet');
+    const shown2 = await readSnippet(asPage(frame2), 'snippet');
+    expect(shown2.title).toBe('Create an embedding');
+    expect(shown2.viewerLang, '?lang=sh picks the tab').toBe('sh');
+    expect(shown2.code).toContain('second-embed-model');
 
+    // Each frame gets its own height (two frames of one origin: the message source decides which).
     const first = await fitted(page, frame);
+    const other2 = await fitted(page, frame2, 'embed-2');
     expect(first.content, 'the content is taller than a default 150px iframe').toBeGreaterThan(200);
+    expect(Math.abs(first.content - other2.content), 'the two embeds differ in height').toBeGreaterThan(20);
     expect(await frame.evaluate(() => document.documentElement.scrollHeight <= innerHeight), 'nothing scrolls inside the frame').toBe(true);
     const fromEmbed = await waitForMessage(page, 'embed', RESIZE);
     expect(fromEmbed[0]?.origin).toBe(cdn.url);
@@ -154,39 +182,48 @@ describe('iframe embed from a second origin', () => {
     await waitForViewer(frame, { lang: 'sh', wrap: 'true' });
     const wrapped = await fitted(page, frame);
     expect(wrapped.content).toBeGreaterThan(curl.content);
+    // The second embed (same origin, so it shares the reader's choices) still fits its own content.
+    await waitForViewer(frame2, { lang: 'sh', wrap: 'true' });
+    await fitted(page, frame2, 'embed-2');
 
     // A message of the right shape from the parent page itself: ignored.
-    const settledHeight = wrapped.style;
+    const settled = await frameHeights(page);
+    expect(settled).toMatchObject({ forger: '', 'forger-2': '' });
     await page.evaluate((type) => window.postMessage({ type, height: 987 }, '*'), RESIZE);
     await waitForMessage(page, 'self', RESIZE);
-    expect((await measure(page, frame)).style).toBe(settledHeight);
+    expect(await frameHeights(page)).toEqual(settled);
 
-    // The same from a frame of a third origin: ignored.
-    await waitForMessage(page, 'forger', 'e2e:forger-ready');
-    await page.evaluate(() => document.querySelector<HTMLIFrameElement>('#forger')!.contentWindow!.postMessage({ forge: 876 }, '*'));
-    const forged = await waitForMessage(page, 'forger', RESIZE);
-    expect(forged[0]?.origin).toBe(other.url);
-    expect((await measure(page, frame)).style).toBe(settledHeight);
-    expect(await page.locator('#forger').evaluate((el) => (el as HTMLElement).style.height)).toBe('');
+    // The same from a frame that is not an embed, of the CDN's origin and of a third origin: ignored.
+    for (const [id, origin] of [
+      ['forger', cdn.url],
+      ['forger-2', other.url],
+    ] as const) {
+      await waitForMessage(page, id, 'e2e:forger-ready');
+      await page.evaluate((id) => document.querySelector<HTMLIFrameElement>(`#${id}`)!.contentWindow!.postMessage({ forge: 876 }, '*'), id);
+      const forged = await waitForMessage(page, id, RESIZE);
+      expect(forged[0], `${id} posted the forged message`).toMatchObject({ origin, data: { type: RESIZE, height: 876 } });
+      expect(await frameHeights(page), `after the message from #${id}`).toEqual(settled);
+    }
 
     // Control: the embed's own messages still resize it (Wrap off again).
     await clickInFrame(frame, 'button[data-action=wrap]');
     await waitForViewer(frame, { lang: 'sh', wrap: 'false' });
     const unwrapped = await fitted(page, frame);
     expect(unwrapped.content).toBeLessThan(wrapped.content);
+    await waitForViewer(frame2, { lang: 'sh', wrap: 'false' });
+    await fitted(page, frame2, 'embed-2');
 
     // The embed frame navigated to the third origin: same window, wrong origin → ignored.
-    const beforeNavigation = unwrapped.style;
-    const ready = (await messages(page)).filter((m) => m.source === 'embed' && (m.data as { type?: string })?.type === 'e2e:forger-ready').length;
+    const beforeNavigation = await frameHeights(page);
     await page.evaluate((url) => {
       document.querySelector<HTMLIFrameElement>('#embed')!.contentWindow!.location.href = url;
     }, `${other.url}/embedding-forger.html`);
-    await waitForMessage(page, 'embed', 'e2e:forger-ready', ready + 1);
+    await waitForMessage(page, 'embed', 'e2e:forger-ready');
     const resizesBefore = (await waitForMessage(page, 'embed', RESIZE)).length;
     await page.evaluate(() => document.querySelector<HTMLIFrameElement>('#embed')!.contentWindow!.postMessage({ forge: 765 }, '*'));
     const afterNavigation = await waitForMessage(page, 'embed', RESIZE, resizesBefore + 1);
     expect(afterNavigation.at(-1)).toMatchObject({ origin: other.url, data: { type: RESIZE, height: 765 } });
-    expect((await measure(page, frame)).style).toBe(beforeNavigation);
+    expect(await frameHeights(page)).toEqual(beforeNavigation);
 
     expect(opened.problems()).toEqual([]);
   });

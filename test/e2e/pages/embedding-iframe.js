@@ -1,34 +1,31 @@
 // Builds the frames from the page's query (their origins are only known at test time):
-//   ?embed=<embed.html URL>   the <iframe data-snippet-embed>
-//   &sandbox=<tokens>         its sandbox attribute, if any
-//   &forger=<URL>             a second frame, from a third origin, that is not an embed
-// Every message the page receives is recorded in window.__messages, after the widget's own
-// listener (registered when bundle.js ran, before this script) has seen it.
+//   ?embed=<embed.html URL>   an <iframe data-snippet-embed> (repeatable: #embed, #embed-2, …)
+//   &sandbox=<tokens>         the embeds' sandbox attribute, if any
+//   &forger=<URL>             a frame that is not an embed (repeatable: #forger, #forger-2, …)
+// Every message the page receives is recorded in window.__messages with the id of the frame
+// it came from ('self' for this page), after the widget's own listener (registered when
+// bundle.js ran, before this script) has seen it.
 const params = new URLSearchParams(location.search);
-const frames = document.getElementById('frames');
+const container = document.getElementById('frames');
+const frames = [];
 
-const embed = document.createElement('iframe');
-embed.id = 'embed';
-embed.title = 'Code snippet';
-embed.setAttribute('data-snippet-embed', '');
-if (params.has('sandbox')) embed.setAttribute('sandbox', params.get('sandbox'));
-embed.src = params.get('embed');
-frames.append(embed);
-
-let forger = null;
-if (params.has('forger')) {
-  forger = document.createElement('iframe');
-  forger.id = 'forger';
-  forger.title = 'Another site';
-  forger.src = params.get('forger');
-  frames.append(forger);
+function addFrame(kind, src, index) {
+  const frame = document.createElement('iframe');
+  frame.id = index ? `${kind}-${index + 1}` : kind;
+  frame.title = kind === 'embed' ? 'Code snippet' : 'Another site';
+  if (kind === 'embed') {
+    frame.setAttribute('data-snippet-embed', '');
+    if (params.has('sandbox')) frame.setAttribute('sandbox', params.get('sandbox'));
+  }
+  frame.src = src;
+  container.append(frame);
+  frames.push(frame);
 }
+params.getAll('embed').forEach((src, index) => addFrame('embed', src, index));
+params.getAll('forger').forEach((src, index) => addFrame('forger', src, index));
 
 window.__messages = [];
 window.addEventListener('message', (event) => {
-  let source = 'other';
-  if (event.source === window) source = 'self';
-  else if (event.source === embed.contentWindow) source = 'embed';
-  else if (forger && event.source === forger.contentWindow) source = 'forger';
-  window.__messages.push({ source, origin: event.origin, data: event.data });
+  const from = event.source === window ? 'self' : frames.find((frame) => frame.contentWindow === event.source)?.id;
+  window.__messages.push({ source: from ?? 'other', origin: event.origin, data: event.data });
 });
