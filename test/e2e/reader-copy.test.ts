@@ -64,7 +64,7 @@ describe('copy, as the reader experiences it', () => {
       ['py', 'Python'],
       ['js', 'JavaScript'],
       ['sh', 'cURL'],
-    ]) {
+    ] as const) {
       await chooseTab(page, '#chat', lang);
       await inSnippet(page, '#chat', 'button[data-action=copy]').click();
       await page.waitForFunction(
