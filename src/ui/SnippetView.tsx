@@ -25,7 +25,9 @@ interface SnippetViewProps {
 export function SnippetView({ snippet, theme, onHighlight, onCopy }: SnippetViewProps) {
   const { preferences } = useWidget();
   const prefs = useSyncExternalStore(preferences.subscribe, preferences.get, preferences.get);
-  const [ownLang, setOwnLang] = useState<string | null>(null);
+  // The language this viewer shows: when the page-wide choice moves to a language it lacks,
+  // it keeps showing this one rather than falling back to its first tab.
+  const [shown, setShown] = useState<string | null>(null);
   const [expanded, setExpanded] = useState(false);
   const [copyState, setCopyState] = useState<'idle' | 'copied' | 'manual'>('idle');
   const [announcement, setAnnouncement] = useState('');
@@ -34,10 +36,12 @@ export function SnippetView({ snippet, theme, onHighlight, onCopy }: SnippetView
   const baseId = useId();
 
   const langs = snippet.files.map((file) => file.lang);
-  const active = pickLanguage(langs, prefs.lang, ownLang);
+  const active = pickLanguage(langs, prefs.lang, shown);
+  if (active !== shown) setShown(active);
   const file = snippet.files.find((candidate) => candidate.lang === active) ?? snippet.files[0]!;
   const { lines, status } = useHighlight(file.displayCode, file.lang);
-  const lineCount = file.displayCode.split('\n').length;
+  // The final newline ends the last line; it does not start another.
+  const lineCount = file.displayCode.replace(/\n$/, '').split('\n').length;
   const collapsible = lineCount > COLLAPSED_LINES;
 
   useLayoutEffect(() => onHighlight(status), [status, onHighlight]);
@@ -52,7 +56,7 @@ export function SnippetView({ snippet, theme, onHighlight, onCopy }: SnippetView
   }, [copyState]);
 
   const select = (lang: string) => {
-    setOwnLang(lang);
+    setShown(lang);
     preferences.set({ lang });
   };
 

@@ -20,6 +20,7 @@ export function buildBundle(outDir) {
   const vite = join(dirname(createRequire(import.meta.url).resolve('vite/package.json')), 'bin/vite.js');
   const env = { ...process.env };
   delete env.SNIPPETS_CDN_PREFIX; // relative base: chunks resolve against bundle.js
+  delete env.NODE_ENV; // Vitest sets "test", which would build React's development code, not what ships
   try {
     execFileSync(process.execPath, [vite, 'build', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'warn'], {
       cwd: REPO_ROOT,
