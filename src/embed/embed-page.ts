@@ -1,4 +1,4 @@
-import { EMBED_RESIZE, type EmbedResizeMessage } from './embed-protocol';
+import { EMBED_RESIZE, isMeasureMessage, type EmbedResizeMessage } from './embed-protocol';
 
 const ATTRIBUTE_NAME = /^[a-z][a-z0-9-]*$/;
 
@@ -24,16 +24,24 @@ export function startEmbedPage(win: Window): () => void {
   doc.body.append(element);
 
   let last = -1;
-  const post = () => {
+  const post = (again = false) => {
     const height = Math.ceil(doc.documentElement.getBoundingClientRect().height);
-    if (height === last || win.parent === win) return;
+    if ((height === last && !again) || win.parent === win) return;
     last = height;
     const message: EmbedResizeMessage = { type: EMBED_RESIZE, height };
     // The height is not a secret, and a sandboxed frame cannot know its parent's origin.
     win.parent.postMessage(message, '*');
   };
-  const observer = new ResizeObserver(post);
+  const observer = new ResizeObserver(() => post());
   observer.observe(doc.body);
   post();
-  return () => observer.disconnect();
+  // A parent whose script started after this frame settled asks once; only the height is told.
+  const onMessage = (event: MessageEvent) => {
+    if (event.source === win.parent && isMeasureMessage(event.data)) post(true);
+  };
+  win.addEventListener('message', onMessage);
+  return () => {
+    observer.disconnect();
+    win.removeEventListener('message', onMessage);
+  };
 }

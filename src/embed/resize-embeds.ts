@@ -1,4 +1,4 @@
-import { isResizeMessage } from './embed-protocol';
+import { EMBED_MEASURE, isResizeMessage } from './embed-protocol';
 
 export const EMBED_SELECTOR = 'iframe[data-snippet-embed]';
 const MAX_HEIGHT = 20_000;
@@ -31,6 +31,16 @@ export function resizeEmbeds(win: Window): () => void {
       return;
     }
   };
+  // Frames that settled before this script ran, or that load later, are asked for their height.
+  const ask = (frame: HTMLIFrameElement) => frame.contentWindow?.postMessage({ type: EMBED_MEASURE }, '*');
+  const onLoad = (event: Event) => {
+    if (event.target instanceof win.HTMLIFrameElement && event.target.matches(EMBED_SELECTOR)) ask(event.target);
+  };
   win.addEventListener('message', onMessage);
-  return () => win.removeEventListener('message', onMessage);
+  win.document.addEventListener('load', onLoad, true);
+  win.document.querySelectorAll<HTMLIFrameElement>(EMBED_SELECTOR).forEach(ask);
+  return () => {
+    win.removeEventListener('message', onMessage);
+    win.document.removeEventListener('load', onLoad, true);
+  };
 }

@@ -21,3 +21,23 @@ describe('startEmbedPage', () => {
     vi.unstubAllGlobals();
   });
 });
+
+describe('an embed asked for its height', () => {
+  it('tells its parent again, and only its parent', async () => {
+    history.replaceState(null, '', '/embed.html?name=voice.tts');
+    vi.stubGlobal('ResizeObserver', class { observe() {} disconnect() {} });
+    // Pretend to be framed: a parent window that records what it is told.
+    const told: unknown[] = [];
+    const parent = { postMessage: (data: unknown) => told.push(data) } as unknown as Window;
+    const frameWindow = Object.create(window, { parent: { value: parent } }) as Window;
+    const stop = startEmbedPage(frameWindow);
+    const first = told.length;
+    window.dispatchEvent(new MessageEvent('message', { source: window, data: { type: 'aiml-snippets:measure' } }));
+    expect(told.length).toBe(first);
+    window.dispatchEvent(new MessageEvent('message', { source: parent as unknown as MessageEventSource, data: { type: 'aiml-snippets:measure' } }));
+    expect(told.length).toBe(first + 1);
+    expect(told.at(-1)).toMatchObject({ type: 'aiml-snippets:resize' });
+    stop();
+    vi.unstubAllGlobals();
+  });
+});

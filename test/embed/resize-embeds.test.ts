@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EMBED_RESIZE } from '../../src/embed/embed-protocol';
 import { resizeEmbeds } from '../../src/embed/resize-embeds';
 
@@ -52,5 +52,15 @@ describe('resizeEmbeds', () => {
     const iframe = frame({ src: 'https://cdn.example/embed.html' });
     send(iframe.contentWindow, 'https://cdn.example', { type: EMBED_RESIZE, height: 1e9 });
     expect(iframe.style.height).toBe('20000px');
+  });
+});
+
+describe('asking embeds for their height', () => {
+  it('asks frames already on the page when it starts, so a late parent script still sizes them', () => {
+    const iframe = frame({ src: 'https://cdn.example/embed.html' });
+    const asked: unknown[] = [];
+    iframe.contentWindow!.addEventListener('message', (event) => asked.push(event.data));
+    stop = resizeEmbeds(window);
+    return vi.waitFor(() => expect(asked).toEqual([{ type: 'aiml-snippets:measure' }]));
   });
 });
