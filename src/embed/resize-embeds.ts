@@ -34,7 +34,8 @@ export function resizeEmbeds(win: Window): () => void {
   // Frames that settled before this script ran, or that load later, are asked for their height.
   const ask = (frame: HTMLIFrameElement) => frame.contentWindow?.postMessage({ type: EMBED_MEASURE }, '*');
   const onLoad = (event: Event) => {
-    if (event.target instanceof win.HTMLIFrameElement && event.target.matches(EMBED_SELECTOR)) ask(event.target);
+    const target = event.target as Element | null;
+    if (target?.localName === 'iframe' && target.matches(EMBED_SELECTOR)) ask(target as HTMLIFrameElement);
   };
   win.addEventListener('message', onMessage);
   win.document.addEventListener('load', onLoad, true);
