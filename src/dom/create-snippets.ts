@@ -1,11 +1,12 @@
-import { readDataset } from '../core/resolve-values';
+import { pickLanguage, LANGUAGES } from '../core/languages';
+import { readDataset, resolveValues } from '../core/resolve-values';
 import type { SnippetValues } from '../core/types';
+import { loadGrammar } from '../highlight/highlighter';
 import { checkSnippetName, loadSnippet } from '../library/load-snippet';
 import { observePageTheme, resolveTheme } from '../state/page-theme';
-import type { Root } from 'react-dom/client';
-import { renderApp } from '../ui/render-app';
-import { createWidgetServices, type SnippetEventHandler, type SnippetEventType } from './create-services';
+import { createWidgetServices, LOG_PREFIX, type SnippetEventHandler, type SnippetEventType } from './create-services';
 import { createMountPoint } from './mount-point';
+import { paintPreview } from './paint-preview';
 import { createSnippetRegistry, type MountedSnippet } from './snippet-registry';
 
 export const SNIPPET_SELECTOR = 'snippet[data-name], aiml-snippet[data-name]';
@@ -50,13 +51,46 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
   const registry = createSnippetRegistry();
   const prefetched = new Set<string>();
   let nextKey = 1;
-  let root: Root | null = null;
+  let root: Promise<{ unmount(): void } | null> | null = null;
+  let destroyed = false;
 
   const services = createWidgetServices(win);
 
-  // The UI chunk (React) loads with the first snippet found, alongside its templates.
+  // The viewer (React) is a chunk of its own, fetched with the first snippet found, in
+  // parallel with its templates: until it arrives, a plain preview shows the code.
   const ensureRoot = () => {
-    root ??= renderApp(doc, registry, services);
+    root ??= import('../ui/render-app').then(
+      ({ renderApp }) => (destroyed ? null : renderApp(doc, registry, services)),
+      (error: unknown) => {
+        console.error(`${LOG_PREFIX} could not load the viewer (check the network and the bundle's URL)`, error);
+        root = null;
+        return null;
+      },
+    );
+  };
+
+  /** Paints the plain code as soon as the templates are in, unless the viewer got there first. */
+  const preview = (element: HTMLElement, container: ShadowRoot) => {
+    const name = element.dataset.name ?? '';
+    if (checkSnippetName(name)) return;
+    loadSnippet(name).then(({ template, renderer }) => {
+      // `:scope` matches nothing in a shadow root, hence the walk over its children.
+      const viewerIn = [...container.children].some((child) => !child.hasAttribute('data-preview') && child.matches('.viewer, .notice'));
+      if (!tracked.has(element) || viewerIn) return;
+      let snippet;
+      try {
+        snippet = renderer.renderSnippet(template, resolveValues(name, template.config, services.pageValues.get(), readDataset(element.dataset)));
+      } catch {
+        return; // The viewer shows the notice.
+      }
+      const prefs = services.preferences.get();
+      const lang = pickLanguage(snippet.files.map((file) => file.lang), prefs.lang, null);
+      paintPreview(container, { snippet, lang, wrap: prefs.wrap, theme: resolveTheme(element) });
+      element.setAttribute('data-state', 'plain');
+      // Highlighting needs Shiki and this grammar: fetch them while React starts.
+      const grammar = LANGUAGES[lang]?.grammar;
+      if (grammar) loadGrammar(grammar).catch(() => undefined);
+    }, () => undefined);
   };
 
   const describe = (element: HTMLElement): Omit<MountedSnippet, 'key' | 'element' | 'container'> => ({
@@ -72,10 +106,10 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
       if (!entry || entry.host || !element.isConnected) continue;
       const { host, root: container } = createMountPoint(element);
       entry.host = host;
+      preview(element, container);
       added.push({ key: entry.key, element, container, ...describe(element) });
     }
     if (!added.length) return;
-    ensureRoot();
     registry.add(added);
   };
 
@@ -104,10 +138,11 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
     if (tracked.has(element) || !element.isConnected) return;
     tracked.set(element, { key: nextKey++, host: null });
     element.setAttribute('data-state', 'idle');
+    ensureRoot();
     const name = element.dataset.name ?? '';
     if (!prefetched.has(name) && !checkSnippetName(name)) {
       // Templates load as soon as the element is found, even off-screen: they are small, and
-      // the viewer then paints its code in its first render. Shiki waits for that first paint.
+      // the code then paints as soon as the element comes near the viewport.
       prefetched.add(name);
       loadSnippet(name).catch(() => undefined);
     }
@@ -177,7 +212,8 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
       intersection?.disconnect();
       stopTheme();
       [...tracked.keys()].forEach(untrack);
-      root?.unmount();
+      destroyed = true;
+      void root?.then((mounted) => mounted?.unmount());
       root = null;
       services.destroy();
     },

@@ -1,5 +1,6 @@
-import { memo, useSyncExternalStore } from 'react';
+import { memo, useLayoutEffect, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
+import { removePreview } from '../dom/paint-preview';
 import type { MountedSnippet, SnippetRegistry } from '../dom/snippet-registry';
 import { SnippetBoundary } from './SnippetBoundary';
 import { SnippetController } from './SnippetController';
@@ -7,6 +8,8 @@ import { useWidget } from './widget-context';
 
 const Viewer = memo(function Viewer({ entry }: { entry: MountedSnippet }) {
   const { report } = useWidget();
+  // The plain preview painted before React loaded gives way in the frame the viewer appears.
+  useLayoutEffect(() => removePreview(entry.container), [entry.container]);
   return (
     // Keyed by name: a new data-name is a new snippet, with fresh state.
     <SnippetBoundary key={entry.name} name={entry.name} onError={(error) => report(entry.element, error)}>

@@ -1,6 +1,7 @@
 import clsx from 'clsx';
 import { useEffect, useId, useLayoutEffect, useRef, useState, useSyncExternalStore } from 'react';
 import { Check, Copy, CornerDownLeft, ExternalLink, Maximize2, Minimize2 } from 'react-feather';
+import { COLLAPSED_LINES, countLines } from '../core/code-lines';
 import { pickLanguage } from '../core/languages';
 import type { RenderedSnippet } from '../core/types';
 import type { Theme } from '../state/page-theme';
@@ -10,8 +11,6 @@ import { Tabs } from './Tabs';
 import { useHighlight, type HighlightStatus } from './use-highlight';
 import { useWidget } from './widget-context';
 
-/** Code longer than this many lines is cut to a bounded height, with a button to show it all. */
-export const COLLAPSED_LINES = 18;
 const FEEDBACK_MS = 2000;
 
 interface SnippetViewProps {
@@ -40,8 +39,7 @@ export function SnippetView({ snippet, theme, onHighlight, onCopy }: SnippetView
   if (active !== shown) setShown(active);
   const file = snippet.files.find((candidate) => candidate.lang === active) ?? snippet.files[0]!;
   const { lines, status } = useHighlight(file.displayCode, file.lang);
-  // The final newline ends the last line; it does not start another.
-  const lineCount = file.displayCode.replace(/\n$/, '').split('\n').length;
+  const lineCount = countLines(file.displayCode);
   const collapsible = lineCount > COLLAPSED_LINES;
 
   useLayoutEffect(() => onHighlight(status), [status, onHighlight]);

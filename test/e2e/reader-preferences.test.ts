@@ -78,9 +78,10 @@ function recordFirstPaint() {
   const w = window as unknown as { __firstShown: Record<string, Seen>; __tabHistory: Record<string, string[]> };
   w.__firstShown = {};
   w.__tabHistory = {};
+  // The language a viewer shows: the plain preview painted before React loads and the viewer both
+  // carry it as data-lang (the preview has no working tabs yet, so no aria-selected).
   const selected = (snippet: Element | null) =>
-    snippet?.querySelector(':scope > [data-snippet-root]')?.shadowRoot?.querySelector('[role=tab][aria-selected=true]')?.getAttribute('data-lang') ??
-    null;
+    snippet?.querySelector(':scope > [data-snippet-root]')?.shadowRoot?.querySelector('.viewer[data-lang]')?.getAttribute('data-lang') ?? null;
   new MutationObserver((records) => {
     for (const record of records) {
       const snippet = record.target as Element;
@@ -99,7 +100,7 @@ function recordFirstPaint() {
       if (!snippet || !lang) return;
       const history = (w.__tabHistory[snippet.id] ??= []);
       if (history[history.length - 1] !== lang) history.push(lang);
-    }).observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-selected'] });
+    }).observe(root, { subtree: true, childList: true, attributes: true, attributeFilter: ['aria-selected', 'data-lang'] });
     return root;
   };
 }

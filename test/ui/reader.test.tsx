@@ -1,7 +1,7 @@
 import { within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { COLLAPSED_LINES } from '../../src/ui/SnippetView';
+import { COLLAPSED_LINES } from '../../src/core/code-lines';
 import { codeOf, destroyPages, settle, startPage, viewerOf } from './page';
 
 beforeEach(() => localStorage.clear());

@@ -1,0 +1,36 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { resolveValues } from '../../src/core/resolve-values';
+import { paintPreview } from '../../src/dom/paint-preview';
+import { loadSnippet } from '../../src/library/load-snippet';
+import { destroyPages, settle, startPage, viewerOf } from './page';
+
+afterEach(destroyPages);
+
+/** The layout-bearing skeleton of a viewer: element names and classes, with the text of leaves. */
+function skeleton(node: Element): unknown {
+  // The code is compared by its text: the viewer's may already be highlighted.
+  const children = node.localName === 'code' ? [] : [...node.children].filter((child) => !child.matches('svg, .sr-only, .scratch, .icon-slot'));
+  const classes = node.getAttribute('class') ?? '';
+  if (!children.length) return `${node.localName}.${classes}: ${node.textContent}`;
+  return { [`${node.localName}.${classes}`]: children.map(skeleton) };
+}
+
+describe('the plain preview painted before React loads', () => {
+  it('has the viewer’s own markup, so the viewer takes its place without moving anything', async () => {
+    startPage(`<snippet id="a" data-name="open-ai.chat-completion" data-model="gpt-4o-mini"></snippet>`);
+    await settle();
+    const viewer = viewerOf(document.querySelector('#a')!).querySelector('.viewer')!;
+
+    const { template, renderer } = await loadSnippet('open-ai.chat-completion');
+    const snippet = renderer.renderSnippet(template, resolveValues(template.id, template.config, { model: 'gpt-4o-mini' }));
+    const host = document.createElement('div');
+    const root = host.attachShadow({ mode: 'open' });
+    paintPreview(root, { snippet, lang: 'py', wrap: false, theme: 'auto' });
+    const preview = root.querySelector('[data-preview]')!;
+
+    // Buttons and links are plain spans in the preview; the tree, classes and text are the same.
+    const normalise = (tree: unknown) => JSON.stringify(tree).replace(/(button|a)\.(button|link|tab)/g, 'span.$2');
+    expect(normalise(skeleton(preview))).toBe(normalise(skeleton(viewer)));
+    expect(preview.getAttribute('data-theme')).toBe(viewer.getAttribute('data-theme'));
+  });
+});
