@@ -1,7 +1,7 @@
 // `npm run bench`: the built bundle in system Chromium — bytes, time to readable / highlighted code,
 // main-thread long tasks and JS heap, on generated pages of 3, 50 and 300 snippets.
 // A report, not a test: it exits 0 when a budget fails, and 1 only when the measurement itself fails.
-/* global window, document, MutationObserver, innerHeight, innerWidth -- instrument() and the waits run in the page */
+/* global window, document, MutationObserver, innerHeight, innerWidth, requestAnimationFrame -- instrument() and the waits run in the page */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -21,17 +21,20 @@ const KB = 1024;
 const BUDGETS = [
   { name: 'JS+CSS downloaded, 3-snippet page, all tabs (gzip)', page: 3, metric: 'jsCssGzipAllTabs', max: 150 * KB, unit: 'bytes' },
   { name: 'first snippet readable, 3-snippet page', page: 3, metric: 'firstReadableMs', max: 200, unit: 'ms' },
-  { name: 'all visible snippets highlighted, 3-snippet page', page: 3, metric: 'visibleReadyMs', max: 350, unit: 'ms' },
-  { name: 'viewport highlighted, 300-snippet page', page: 300, metric: 'visibleReadyMs', max: 500, unit: 'ms' },
+  { name: 'all visible snippets highlighted, 3-snippet page', page: 3, metric: 'visibleHighlightedMs', max: 350, unit: 'ms' },
+  { name: 'viewport highlighted, 300-snippet page', page: 300, metric: 'visibleHighlightedMs', max: 500, unit: 'ms' },
   { name: 'total long tasks, 300-snippet page', page: 300, metric: 'longTaskMs', max: 500, unit: 'ms' },
 ];
 
 /**
  * Runs in the page before any of its scripts. Times come from performance.now(), i.e. since
- * navigation start, taken when a snippet's data-state attribute changes.
+ * navigation start, taken when a snippet's data-state attribute changes and on every frame.
+ * "Highlighted" is what the reader sees: the viewer in the snippet's shadow root shows coloured
+ * code (data-highlight="highlighted", set both by the preview painted before React loads and by
+ * the viewer); "ready" is data-state="ready": the interactive viewer, highlighted.
  */
 function instrument() {
-  const bench = { firstState: null, firstReadable: null, visibleReady: null, longTasks: [], visibleAtReady: 0 };
+  const bench = { firstState: null, firstReadable: null, visibleHighlighted: null, visibleReady: null, longTasks: [], visibleAtReady: 0 };
   window.__bench = bench;
   try {
     new PerformanceObserver((list) => {
@@ -46,6 +49,7 @@ function instrument() {
     if (bench.firstState === null) bench.firstState = now;
     let visible = 0;
     let ready = 0;
+    let highlighted = 0;
     for (const el of all) {
       const state = el.getAttribute('data-state');
       if (bench.firstReadable === null && (state === 'plain' || state === 'ready')) bench.firstReadable = now;
@@ -53,8 +57,11 @@ function instrument() {
       if (box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth) {
         visible++;
         if (state === 'ready') ready++;
+        const viewer = el.querySelector(':scope > [data-snippet-root]')?.shadowRoot?.querySelector('.viewer');
+        if (state === 'ready' || viewer?.getAttribute('data-highlight') === 'highlighted') highlighted++;
       }
     }
+    if (visible > 0 && highlighted === visible) bench.visibleHighlighted ??= now;
     // The last moment the viewport became fully highlighted (a layout shift can bring in another one).
     if (visible > 0 && ready === visible) {
       if (bench.visibleReady === null) {
@@ -66,6 +73,12 @@ function instrument() {
     }
   };
   new MutationObserver(check).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+  // Inside shadow roots no observer of the document sees the change: look on every frame.
+  const poll = () => {
+    check();
+    if (bench.visibleReady === null || bench.visibleHighlighted === null) requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
 }
 
 async function measure(browser, url, { visitTabs }) {
@@ -107,6 +120,7 @@ async function measure(browser, url, { visitTabs }) {
         firstStateMs: b.firstState,
         firstReadableMs: b.firstReadable,
         visibleReadyMs: b.visibleReady,
+        visibleHighlightedMs: b.visibleHighlighted,
         visibleSnippets: b.visibleAtReady,
         longTaskMs: b.longTasks ? b.longTasks.reduce((sum, task) => sum + task.duration, 0) : null,
         longTasks: b.longTasks ? b.longTasks.length : null,
@@ -181,7 +195,8 @@ const ROWS = [
   ['DOMContentLoaded', 'domContentLoadedMs', fmtMs],
   ['first data-state set', 'firstStateMs', fmtMs],
   ['first snippet readable', 'firstReadableMs', fmtMs],
-  ['all visible highlighted', 'visibleReadyMs', fmtMs],
+  ['all visible highlighted', 'visibleHighlightedMs', fmtMs],
+  ['all visible interactive (ready)', 'visibleReadyMs', fmtMs],
   ['long tasks, total', 'longTaskMs', fmtMs],
   ['JS heap used (after GC)', 'heapUsedBytes', fmtMb],
 ];

@@ -1,12 +1,10 @@
-import { pickLanguage, LANGUAGES } from '../core/languages';
-import { readDataset, resolveValues } from '../core/resolve-values';
+import { readDataset } from '../core/resolve-values';
 import type { SnippetValues } from '../core/types';
-import { loadGrammar } from '../highlight/highlighter';
 import { checkSnippetName, loadSnippet } from '../library/load-snippet';
 import { observePageTheme, resolveTheme } from '../state/page-theme';
 import { createWidgetServices, LOG_PREFIX, type SnippetEventHandler, type SnippetEventType } from './create-services';
 import { createMountPoint } from './mount-point';
-import { paintPreview } from './paint-preview';
+import { previewSnippet } from './preview-snippet';
 import { createSnippetRegistry, type MountedSnippet } from './snippet-registry';
 
 export const SNIPPET_SELECTOR = 'snippet[data-name], aiml-snippet[data-name]';
@@ -57,7 +55,7 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
   const services = createWidgetServices(win);
 
   // The viewer (React) is a chunk of its own, fetched with the first snippet found, in
-  // parallel with its templates: until it arrives, a plain preview shows the code.
+  // parallel with its templates: until it arrives, a preview shows the code (previewSnippet).
   const ensureRoot = () => {
     root ??= import('../ui/render-app').then(
       ({ renderApp }) => (destroyed ? null : renderApp(doc, registry, services)),
@@ -67,30 +65,6 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
         return null;
       },
     );
-  };
-
-  /** Paints the plain code as soon as the templates are in, unless the viewer got there first. */
-  const preview = (element: HTMLElement, container: ShadowRoot) => {
-    const name = element.dataset.name ?? '';
-    if (checkSnippetName(name)) return;
-    loadSnippet(name).then(({ template, renderer }) => {
-      // `:scope` matches nothing in a shadow root, hence the walk over its children.
-      const viewerIn = [...container.children].some((child) => !child.hasAttribute('data-preview') && child.matches('.viewer, .notice'));
-      if (!tracked.has(element) || viewerIn) return;
-      let snippet;
-      try {
-        snippet = renderer.renderSnippet(template, resolveValues(name, template.config, services.pageValues.get(), readDataset(element.dataset)));
-      } catch {
-        return; // The viewer shows the notice.
-      }
-      const prefs = services.preferences.get();
-      const lang = pickLanguage(snippet.files.map((file) => file.lang), prefs.lang, null);
-      paintPreview(container, { snippet, lang, wrap: prefs.wrap, theme: resolveTheme(element) });
-      element.setAttribute('data-state', 'plain');
-      // Highlighting needs Shiki and this grammar: fetch them while React starts.
-      const grammar = LANGUAGES[lang]?.grammar;
-      if (grammar) loadGrammar(grammar).catch(() => undefined);
-    }, () => undefined);
   };
 
   const describe = (element: HTMLElement): Omit<MountedSnippet, 'key' | 'element' | 'container'> => ({
@@ -106,10 +80,10 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
       if (!entry || entry.host || !element.isConnected) continue;
       const { host, root: container } = createMountPoint(element);
       entry.host = host;
-      preview(element, container);
       added.push({ key: entry.key, element, container, ...describe(element) });
     }
     if (!added.length) return;
+    for (const { element, container } of added) void previewSnippet(element, container, services);
     registry.add(added);
   };
 

@@ -1,5 +1,7 @@
 import { COLLAPSED_LINES, countLines } from '../core/code-lines';
 import type { RenderedSnippet } from '../core/types';
+import type { CodeLines } from '../highlight/highlighter';
+import { tokenCss } from '../highlight/token-style';
 import type { Theme } from '../state/page-theme';
 
 export interface PreviewModel {
@@ -12,8 +14,8 @@ export interface PreviewModel {
 /**
  * Paints a snippet's code as plain text before React has loaded, with the same markup and
  * classes as the viewer's first render (src/ui/SnippetView.tsx), so that when the viewer
- * takes over in the same place nothing moves. It is text and layout only: the controls
- * work once the viewer replaces it, a moment later.
+ * takes over in the same place nothing moves. Its controls work once the viewer replaces
+ * it, a moment later; its code can be highlighted before that (`paintPreviewTokens`).
  */
 export function paintPreview(container: ShadowRoot, { snippet, lang, wrap, theme }: PreviewModel): void {
   const doc = container.ownerDocument;
@@ -64,6 +66,27 @@ function withIcon(node: HTMLElement, label: string): HTMLElement {
   slot.className = 'icon-slot';
   node.append(slot, label);
   return node;
+}
+
+/** Swaps the preview's plain code for highlighted tokens of the same text; false if there is no preview. */
+export function paintPreviewTokens(container: ShadowRoot, lines: CodeLines): boolean {
+  const viewer = [...container.children].find((child) => child.hasAttribute('data-preview'));
+  const code = viewer?.querySelector('code');
+  if (!viewer || !code) return false;
+  const doc = container.ownerDocument;
+  const fragment = doc.createDocumentFragment();
+  lines.forEach((line, i) => {
+    if (i > 0) fragment.append('\n');
+    for (const token of line) {
+      const span = doc.createElement('span');
+      span.textContent = token.text;
+      for (const [property, value] of tokenCss(token)) span.style.setProperty(property, value);
+      fragment.append(span);
+    }
+  });
+  code.replaceChildren(fragment);
+  viewer.setAttribute('data-highlight', 'highlighted');
+  return true;
 }
 
 /** Removes the preview, if any: the viewer has taken its place. */

@@ -72,3 +72,26 @@ export function tokenize(code: string, grammar: Grammar): CodeLines | null {
     })),
   );
 }
+
+// Docs pages repeat the same sample, and the preview warms what the viewer will show: the same
+// text is tokenized once.
+const tokenCache = new Map<string, CodeLines>();
+const TOKEN_CACHE_LIMIT = 100;
+const tokenKey = (code: string, grammar: Grammar) => `${grammar}\0${code}`;
+
+/** Tokens already made for this code, if any. */
+export function cachedTokens(code: string, grammar: Grammar): CodeLines | undefined {
+  return tokenCache.get(tokenKey(code, grammar));
+}
+
+/** `tokenize`, remembering the result for `cachedTokens`. */
+export function tokenizeCached(code: string, grammar: Grammar): CodeLines | null {
+  const hit = cachedTokens(code, grammar);
+  if (hit) return hit;
+  const lines = tokenize(code, grammar);
+  if (lines) {
+    if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.delete(tokenCache.keys().next().value!);
+    tokenCache.set(tokenKey(code, grammar), lines);
+  }
+  return lines;
+}

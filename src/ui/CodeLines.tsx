@@ -1,23 +1,13 @@
 import { Fragment, type CSSProperties } from 'react';
 import type { CodeLines as Lines, CodeToken } from '../highlight/highlighter';
+import { tokenCss } from '../highlight/token-style';
 
-/**
- * Colours go through React's style prop, which sets them with CSSOM: unlike a `style`
- * attribute in HTML, that is allowed under `style-src 'self'`. Each token carries both
- * themes as custom properties and the stylesheet picks one, so switching theme never
- * re-highlights.
- */
+// React's style prop takes custom properties as they are and the rest in camelCase.
+const camel = (property: string) => (property.startsWith('--') ? property : property.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase()));
+
 function tokenStyle(token: CodeToken): CSSProperties | undefined {
-  if (!token.light && !token.dark && !token.fontStyle) return undefined;
-  const style: Record<string, string> = {};
-  if (token.light) style['--l'] = token.light;
-  if (token.dark) style['--d'] = token.dark;
-  if (token.fontStyle) {
-    if (token.fontStyle & 1) style.fontStyle = 'italic';
-    if (token.fontStyle & 2) style.fontWeight = 'bold';
-    if (token.fontStyle & 4) style.textDecoration = 'underline';
-  }
-  return style as CSSProperties;
+  const css = tokenCss(token);
+  return css.length ? (Object.fromEntries(css.map(([property, value]) => [camel(property), value])) as CSSProperties) : undefined;
 }
 
 /** Highlighted lines; their text content is exactly the code they were made from. */

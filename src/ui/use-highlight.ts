@@ -1,33 +1,9 @@
 import { useEffect, useState } from 'react';
 import { LANGUAGES } from '../core/languages';
-import { isGrammarReady, loadGrammar, tokenize, type CodeLines, type Grammar } from '../highlight/highlighter';
+import { afterPaint } from '../dom/after-paint';
+import { cachedTokens, isGrammarReady, loadGrammar, tokenizeCached, type CodeLines } from '../highlight/highlighter';
 
 export type HighlightStatus = 'pending' | 'highlighted' | 'plain';
-
-// Docs pages repeat the same sample; the same text is tokenized once.
-const cache = new Map<string, CodeLines>();
-const CACHE_LIMIT = 100;
-const cacheKey = (code: string, grammar: Grammar) => `${grammar}\0${code}`;
-
-function tokenizeCached(code: string, grammar: Grammar): CodeLines | null {
-  const lines = tokenize(code, grammar);
-  if (lines) {
-    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-    cache.set(cacheKey(code, grammar), lines);
-  }
-  return lines;
-}
-
-/** Runs `task` after the browser has painted: the plain text shows first, whatever the task costs. */
-function afterPaint(task: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(() => (timer = setTimeout(task, 0))) : undefined;
-  if (frame === undefined) timer = setTimeout(task, 0);
-  return () => {
-    if (frame !== undefined) cancelAnimationFrame(frame);
-    clearTimeout(timer);
-  };
-}
 
 /**
  * Highlighted lines for `code`, or null while they are on their way: the plain text is
@@ -37,9 +13,9 @@ function afterPaint(task: () => void): () => void {
  */
 export function useHighlight(code: string, lang: string): { lines: CodeLines | null; status: HighlightStatus } {
   const grammar = LANGUAGES[lang]?.grammar;
-  const cached = grammar ? cache.get(cacheKey(code, grammar)) : undefined;
+  const cached = grammar ? cachedTokens(code, grammar) : undefined;
   const [result, setResult] = useState<{ key: string; lines: CodeLines | null; status: HighlightStatus } | null>(null);
-  const key = grammar ? cacheKey(code, grammar) : '';
+  const key = grammar ? `${grammar}\0${code}` : '';
   const current = result?.key === key ? result : null;
 
   useEffect(() => {

@@ -23,7 +23,7 @@ describe('window.Snippets', () => {
     await settle();
     expect(api.version).toBe('1.2.3');
     await vi.waitFor(() => expect(codeOf(document.querySelector('#a')!)).toContain('model="queued-model"'));
-    expect(rendered).toContain('open-ai.chat-completion');
+    await vi.waitFor(() => expect(rendered).toContain('open-ai.chat-completion'));
     // A stub that pushes after load still works.
     api.q.push(['setPayload', { model: 'pushed-late' }]);
     await vi.waitFor(() => expect(codeOf(document.querySelector('#a')!)).toContain('model="pushed-late"'));

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { resolveValues } from '../../src/core/resolve-values';
-import { paintPreview } from '../../src/dom/paint-preview';
+import { paintPreview, paintPreviewTokens, removePreview } from '../../src/dom/paint-preview';
+import { loadGrammar, tokenizeCached } from '../../src/highlight/highlighter';
 import { loadSnippet } from '../../src/library/load-snippet';
 import { destroyPages, settle, startPage, viewerOf } from './page';
 
@@ -32,5 +33,22 @@ describe('the plain preview painted before React loads', () => {
     const normalise = (tree: unknown) => JSON.stringify(tree).replace(/(button|a)\.(button|link|tab)/g, 'span.$2');
     expect(normalise(skeleton(preview))).toBe(normalise(skeleton(viewer)));
     expect(preview.getAttribute('data-theme')).toBe(viewer.getAttribute('data-theme'));
+  });
+
+  it('is highlighted in place, with the same text, before the viewer takes over', async () => {
+    const { template, renderer } = await loadSnippet('open-ai.chat-completion');
+    const snippet = renderer.renderSnippet(template, resolveValues(template.id, template.config));
+    const root = document.createElement('div').attachShadow({ mode: 'open' });
+    paintPreview(root, { snippet, lang: 'py', wrap: false, theme: 'auto' });
+    const code = root.querySelector('code')!;
+    const text = code.textContent;
+    await loadGrammar('python');
+    expect(paintPreviewTokens(root, tokenizeCached(text!, 'python')!)).toBe(true);
+    expect(code.textContent).toBe(text);
+    expect(code.querySelectorAll('span').length).toBeGreaterThan(20);
+    expect((code.querySelector('span') as HTMLElement).style.getPropertyValue('--l')).toMatch(/^#/);
+    expect(root.querySelector('[data-preview]')!.getAttribute('data-highlight')).toBe('highlighted');
+    removePreview(root);
+    expect(root.querySelector('[data-preview]')).toBeNull();
   });
 });

@@ -54,7 +54,7 @@ describe('the widget on a page', () => {
     startPage(`<snippet id="a" data-name="open-ai.chat-completion" data-modle="gpt-4o-mini"></snippet>`);
     await settle();
     expect(document.querySelector('#a')!.getAttribute('data-state')).toBe('ready');
-    expect(warn).toHaveBeenCalledTimes(1);
+    await vi.waitFor(() => expect(warn).toHaveBeenCalledTimes(1));
     expect(String(warn.mock.calls[0]![0])).toMatch(/^\[snippets\] data-modle \(did you mean data-model\?\) is not a variable/);
   });
 

@@ -1,0 +1,61 @@
+import { LANGUAGES, pickLanguage } from '../core/languages';
+import { readDataset, resolveValues } from '../core/resolve-values';
+import type { RenderedSnippet } from '../core/types';
+import { loadGrammar, tokenizeCached } from '../highlight/highlighter';
+import { checkSnippetName, loadSnippet } from '../library/load-snippet';
+import { resolveTheme } from '../state/page-theme';
+import type { WidgetServices } from '../state/widget-services';
+import { afterPaint } from './after-paint';
+import { paintPreview, paintPreviewTokens } from './paint-preview';
+
+/** True once the viewer (React) has put its own content in the shadow root. */
+const viewerIn = (container: ShadowRoot) =>
+  // `:scope` matches nothing in a shadow root, hence the walk over its children.
+  [...container.children].some((child) => !child.hasAttribute('data-preview') && child.matches('.viewer, .notice'));
+
+/**
+ * The first paint of a snippet, before React has loaded: its code as plain text as soon as
+ * its templates are in, then highlighted as soon as Shiki and the grammar are. Settles when
+ * that is done or cannot be (the viewer then shows whatever notice applies); never rejects.
+ */
+export async function previewSnippet(
+  element: HTMLElement,
+  container: ShadowRoot,
+  services: Pick<WidgetServices, 'pageValues' | 'preferences'>,
+): Promise<void> {
+  const name = element.dataset.name ?? '';
+  if (checkSnippetName(name)) return;
+  let snippet: RenderedSnippet;
+  try {
+    const { template, renderer } = await loadSnippet(name);
+    if (!element.isConnected || viewerIn(container)) return;
+    snippet = renderer.renderSnippet(template, resolveValues(name, template.config, services.pageValues.get(), readDataset(element.dataset)));
+  } catch {
+    return;
+  }
+  const prefs = services.preferences.get();
+  const lang = pickLanguage(snippet.files.map((file) => file.lang), prefs.lang, null);
+  paintPreview(container, { snippet, lang, wrap: prefs.wrap, theme: resolveTheme(element) });
+  element.setAttribute('data-state', 'plain');
+
+  // The viewer later takes over with the same tokens (they are cached): nothing changes.
+  const grammar = LANGUAGES[lang]?.grammar;
+  const code = snippet.files.find((file) => file.lang === lang)?.displayCode;
+  if (!grammar || code === undefined) return;
+  try {
+    await loadGrammar(grammar);
+  } catch {
+    return;
+  }
+  await new Promise<void>((done) =>
+    afterPaint(() => {
+      try {
+        const lines = tokenizeCached(code, grammar);
+        if (lines && !viewerIn(container)) paintPreviewTokens(container, lines);
+      } catch {
+        // The viewer reports highlighting problems.
+      }
+      done();
+    }),
+  );
+}
