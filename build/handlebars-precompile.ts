@@ -23,14 +23,16 @@ export function explain(message: string): string {
 export function handlebarsPrecompile(): Plugin {
   return {
     name: 'snippets:handlebars-precompile',
-    transform(source, id) {
-      if (!id.endsWith('.hbs')) return null;
-      try {
-        const spec = Handlebars.precompile(source, PRECOMPILE_OPTIONS);
-        return { code: `export default ${spec};\n`, map: null };
-      } catch (error) {
-        this.error(`${id}: ${explain((error as Error).message)}`);
-      }
+    transform: {
+      filter: { id: /\.hbs$/ },
+      handler(source, id) {
+        try {
+          const spec = Handlebars.precompile(source, PRECOMPILE_OPTIONS);
+          return { code: `export default ${spec};\n`, map: null };
+        } catch (error) {
+          this.error(`${id}: ${explain((error as Error).message)}`);
+        }
+      },
     },
   };
 }

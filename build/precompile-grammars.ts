@@ -23,29 +23,37 @@ export const USUAL_FLAGS = 'dgv';
 export function precompileGrammars(): Plugin {
   return {
     name: 'snippets:precompile-grammars',
-    resolveId: (id) => (id.startsWith(PREFIX) ? `\0${id}` : null),
-    async load(id) {
-      if (!id.startsWith(`\0${PREFIX}`)) return null;
-      const name = id.slice(PREFIX.length + 1);
-      if (!/^[a-z]+$/.test(name)) return this.error(`Unknown grammar "${name}".`);
-      const { default: langs } = (await import(`@shikijs/langs/${name}`)) as { default: LanguageRegistration[] };
-      const compiled: CompiledPattern[] = scannerSources(langs).map((source) => {
-        try {
-          // ES2024 (the `v` flag): the browser uses this table only where `v` is supported.
-          const regex = defaultJavaScriptRegexConstructor(source, { target: 'ES2024' }) as RegExp & { rawOptions?: object };
-          if (regex.rawOptions) return [regex.source, regex.flags, regex.rawOptions];
-          if (regex.flags !== USUAL_FLAGS) return [regex.source, regex.flags];
-          return regex.source === source ? 1 : [regex.source];
-        } catch {
-          // Not translatable: the engine skips it at run time too (forgiving mode).
-          return 0;
-        }
-      });
-      return [
-        `export { default } from ${JSON.stringify(`@shikijs/langs/${name}`)};`,
-        `export const compiled = ${JSON.stringify(compiled)};`,
-        '',
-      ].join('\n');
+    // Hook filters: the bundler calls these only for our ids, not for every module.
+    resolveId: { filter: { id: /^virtual:grammar\// }, handler: (id) => `\0${id}` },
+    load: {
+      filter: { id: /^\0virtual:grammar\// },
+      handler(id) {
+        const name = id.slice(PREFIX.length + 1);
+        if (!/^[a-z]+$/.test(name)) return this.error(`Unknown grammar "${name}".`);
+        return grammarModule(name);
+      },
     },
   };
+}
+
+/** The module of one grammar: the grammar itself, and its patterns translated (see CompiledPattern). */
+async function grammarModule(name: string): Promise<string> {
+  const { default: langs } = (await import(`@shikijs/langs/${name}`)) as { default: LanguageRegistration[] };
+  const compiled: CompiledPattern[] = scannerSources(langs).map((source) => {
+    try {
+      // ES2024 (the `v` flag): the browser uses this table only where `v` is supported.
+      const regex = defaultJavaScriptRegexConstructor(source, { target: 'ES2024' }) as RegExp & { rawOptions?: object };
+      if (regex.rawOptions) return [regex.source, regex.flags, regex.rawOptions];
+      if (regex.flags !== USUAL_FLAGS) return [regex.source, regex.flags];
+      return regex.source === source ? 1 : [regex.source];
+    } catch {
+      // Not translatable: the engine skips it at run time too (forgiving mode).
+      return 0;
+    }
+  });
+  return [
+    `export { default } from ${JSON.stringify(`@shikijs/langs/${name}`)};`,
+    `export const compiled = ${JSON.stringify(compiled)};`,
+    '',
+  ].join('\n');
 }

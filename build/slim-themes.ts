@@ -16,26 +16,29 @@ type TokenColor = { settings?: { foreground?: string } };
 export function slimThemes(): Plugin {
   return {
     name: 'snippets:slim-themes',
-    resolveId: (id) => (id === ID ? `\0${ID}` : null),
-    async load(id) {
-      if (id !== `\0${ID}`) return null;
-      const themes = await Promise.all(
-        Object.entries(THEMES).map(async ([name, background]) => {
-          const { default: theme } = (await import(`@shikijs/themes/${name}`)) as { default: Record<string, unknown> };
-          const colors = (theme.colors ?? {}) as Record<string, string>;
-          return {
-            name: theme.name,
-            type: theme.type,
-            colors: { 'editor.foreground': colors['editor.foreground'], 'editor.background': colors['editor.background'] },
-            tokenColors: (theme.tokenColors as TokenColor[]).map((rule) =>
-              rule.settings?.foreground
-                ? { ...rule, settings: { ...rule.settings, foreground: readableOn(rule.settings.foreground, background) } }
-                : rule,
-            ),
-          };
-        }),
-      );
-      return `export default ${JSON.stringify(themes)};\n`;
-    },
+    // Hook filters: the bundler calls these only for our id, not for every module.
+    resolveId: { filter: { id: /^virtual:shiki-themes$/ }, handler: () => `\0${ID}` },
+    load: { filter: { id: /^\0virtual:shiki-themes$/ }, handler: themesModule },
   };
+}
+
+/** The module of both themes, slimmed and with readable token colours. */
+async function themesModule(): Promise<string> {
+  const themes = await Promise.all(
+    Object.entries(THEMES).map(async ([name, background]) => {
+      const { default: theme } = (await import(`@shikijs/themes/${name}`)) as { default: Record<string, unknown> };
+      const colors = (theme.colors ?? {}) as Record<string, string>;
+      return {
+        name: theme.name,
+        type: theme.type,
+        colors: { 'editor.foreground': colors['editor.foreground'], 'editor.background': colors['editor.background'] },
+        tokenColors: (theme.tokenColors as TokenColor[]).map((rule) =>
+          rule.settings?.foreground
+            ? { ...rule, settings: { ...rule.settings, foreground: readableOn(rule.settings.foreground, background) } }
+            : rule,
+        ),
+      };
+    }),
+  );
+  return `export default ${JSON.stringify(themes)};\n`;
 }
