@@ -19,7 +19,9 @@ const VIEWPORT = { width: 1280, height: 800 };
 const KB = 1024;
 
 const BUDGETS = [
-  { name: 'JS+CSS downloaded, 3-snippet page, all tabs (gzip)', page: 3, metric: 'jsCssGzipAllTabs', max: 150 * KB, unit: 'bytes' },
+  // What the page downloads as it loads; the grammars of the other tabs come only when a
+  // reader opens them (reported as "after py/js/sh tabs", not budgeted).
+  { name: 'JS+CSS downloaded, 3-snippet page (gzip)', page: 3, metric: 'jsCssGzipInitial', max: 150 * KB, unit: 'bytes' },
   { name: 'first snippet readable, 3-snippet page', page: 3, metric: 'firstReadableMs', max: 200, unit: 'ms' },
   { name: 'all visible snippets highlighted, 3-snippet page', page: 3, metric: 'visibleHighlightedMs', max: 350, unit: 'ms' },
   { name: 'viewport highlighted, 300-snippet page', page: 300, metric: 'visibleHighlightedMs', max: 500, unit: 'ms' },
