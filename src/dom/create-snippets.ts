@@ -54,8 +54,9 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
 
   const services = createWidgetServices(win);
 
-  // The viewer (React) is a chunk of its own, fetched with the first snippet found, in
-  // parallel with its templates: until it arrives, a preview shows the code (previewSnippet).
+  // The viewer (React) is a chunk of its own, fetched once the snippets in view show their
+  // code, highlighted (previewSnippet): what the reader reads first loads and runs first, and
+  // the controls follow a moment later.
   const ensureRoot = () => {
     root ??= import('../ui/render-app').then(
       ({ renderApp }) => (destroyed ? null : renderApp(doc, registry, services)),
@@ -83,7 +84,7 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
       added.push({ key: entry.key, element, container, ...describe(element) });
     }
     if (!added.length) return;
-    for (const { element, container } of added) void previewSnippet(element, container, services);
+    void Promise.all(added.map(({ element, container }) => previewSnippet(element, container, services))).then(ensureRoot);
     registry.add(added);
   };
 
@@ -112,7 +113,6 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
     if (tracked.has(element) || !element.isConnected) return;
     tracked.set(element, { key: nextKey++, host: null });
     element.setAttribute('data-state', 'idle');
-    ensureRoot();
     const name = element.dataset.name ?? '';
     if (!prefetched.has(name) && !checkSnippetName(name)) {
       // Templates load as soon as the element is found, even off-screen: they are small, and
