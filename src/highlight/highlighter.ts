@@ -1,6 +1,7 @@
 import type { ShikiPrimitive } from '@shikijs/primitive';
 import type { LanguageInfo } from '../core/languages';
 import { grammarLoaders } from './grammars';
+import { countProvisional, loadTranslator } from './translator-state';
 
 export type Grammar = LanguageInfo['grammar'];
 
@@ -26,9 +27,11 @@ const ready = new Set<Grammar>();
 
 /** Starts loading Shiki (once); cheap to call again. */
 export function loadHighlighter(): Promise<Highlighter> {
-  highlighterLoad ??= import('./shiki-core').then((module) => {
-    shiki = module;
+  highlighterLoad ??= import('./shiki-core').then(async (module) => {
     const created = module.createHighlighter();
+    // Without the RegExp `v` flag the precompiled tables are unusable: every pattern needs the translator.
+    if (!created.cache.usable) await loadTranslator();
+    shiki = module;
     highlighter = created.primitive;
     return created;
   });
@@ -88,8 +91,10 @@ export function cachedTokens(code: string, grammar: Grammar): CodeLines | undefi
 export function tokenizeCached(code: string, grammar: Grammar): CodeLines | null {
   const hit = cachedTokens(code, grammar);
   if (hit) return hit;
+  const provisionalBefore = countProvisional();
   const lines = tokenize(code, grammar);
-  if (lines) {
+  // Tokens made with provisional patterns are shown, not kept: the next render redoes them.
+  if (lines && countProvisional() === provisionalBefore) {
     if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.delete(tokenCache.keys().next().value!);
     tokenCache.set(tokenKey(code, grammar), lines);
   }
