@@ -37,6 +37,7 @@ export async function previewSnippet(
   const lang = pickLanguage(snippet.files.map((file) => file.lang), prefs.lang, null);
   paintPreview(container, { snippet, lang, wrap: prefs.wrap, theme: resolveTheme(element) });
   element.setAttribute('data-state', 'plain');
+  const paintedAt = performance.now();
 
   // The viewer later takes over with the same tokens (they are cached): nothing changes.
   const grammar = LANGUAGES[lang]?.grammar;
@@ -47,15 +48,19 @@ export async function previewSnippet(
   } catch {
     return;
   }
-  await new Promise<void>((done) =>
-    afterPaint(() => {
-      try {
-        const lines = tokenizeCached(code, grammar);
-        if (lines && !viewerIn(container)) paintPreviewTokens(container, lines);
-      } catch {
-        // The viewer reports highlighting problems.
-      }
-      done();
-    }),
-  );
+  const highlight = () => {
+    try {
+      const lines = tokenizeCached(code, grammar);
+      if (lines && !viewerIn(container)) paintPreviewTokens(container, lines);
+    } catch {
+      // The viewer reports highlighting problems.
+    }
+  };
+  // Tokenizing must not hold back the plain paint; when Shiki arrives later than a frame
+  // after it (the usual case: it comes over the network), the plain code is already shown.
+  if (performance.now() - paintedAt > PAINTED_AFTER_MS) return highlight();
+  await new Promise<void>((done) => afterPaint(() => (highlight(), done())));
 }
+
+/** Long enough after a paint call for the browser to have shown it (a few frames). */
+const PAINTED_AFTER_MS = 50;
