@@ -1,7 +1,7 @@
 // `npm run bench`: the built bundle in system Chromium — bytes, time to readable / highlighted code,
 // main-thread long tasks and JS heap, on generated pages of 3, 50 and 300 snippets.
 // A report, not a test: it exits 0 when a budget fails, and 1 only when the measurement itself fails.
-/* global window, document, MutationObserver, innerHeight, innerWidth, requestAnimationFrame -- instrument() and the waits run in the page */
+/* global window, document, MutationObserver, PerformanceObserver, innerHeight, innerWidth, requestAnimationFrame -- instrument() and the waits run in the page */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -36,8 +36,11 @@ const BUDGETS = [
  * the viewer); "ready" is data-state="ready": the interactive viewer, highlighted.
  */
 function instrument() {
-  const bench = { firstState: null, firstReadable: null, visibleHighlighted: null, visibleReady: null, longTasks: [], visibleAtReady: 0 };
+  const bench = { firstState: null, firstReadable: null, visibleHighlighted: null, visibleReady: null, longTasks: [], visibleAtReady: 0, layoutShift: 0 };
   window.__bench = bench;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) bench.layoutShift += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
   try {
     new PerformanceObserver((list) => {
       for (const entry of list.getEntries()) bench.longTasks.push({ start: entry.startTime, duration: entry.duration });
@@ -123,6 +126,7 @@ async function measure(browser, url, { visitTabs }) {
         firstReadableMs: b.firstReadable,
         visibleReadyMs: b.visibleReady,
         visibleHighlightedMs: b.visibleHighlighted,
+        layoutShift: b.layoutShift,
         visibleSnippets: b.visibleAtReady,
         longTaskMs: b.longTasks ? b.longTasks.reduce((sum, task) => sum + task.duration, 0) : null,
         longTasks: b.longTasks ? b.longTasks.length : null,
@@ -200,6 +204,7 @@ const ROWS = [
   ['all visible highlighted', 'visibleHighlightedMs', fmtMs],
   ['all visible interactive (ready)', 'visibleReadyMs', fmtMs],
   ['long tasks, total', 'longTaskMs', fmtMs],
+  ['layout shift (CLS, whole load)', 'layoutShift', (v) => (v === null ? '—' : v.toFixed(3))],
   ['JS heap used (after GC)', 'heapUsedBytes', fmtMb],
 ];
 
