@@ -1,7 +1,7 @@
 // `npm run bench`: the built bundle in system Chromium — bytes, time to readable / highlighted code,
 // main-thread long tasks and JS heap, on generated pages of 3, 50 and 300 snippets.
 // A report, not a test: it exits 0 when a budget fails, and 1 only when the measurement itself fails.
-/* global window, document, MutationObserver, PerformanceObserver, innerHeight, innerWidth, requestAnimationFrame -- instrument() and the waits run in the page */
+/* global window, document, MutationObserver, innerHeight, innerWidth, requestAnimationFrame -- instrument() and the waits run in the page */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
