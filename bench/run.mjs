@@ -147,7 +147,9 @@ async function measure(browser, url, { visitTabs }) {
       for (const lang of ['js', 'sh', 'py']) {
         await page.locator(`snippet >> nth=0 >> [role=tab][data-lang="${lang}"]`).click();
         await page.waitForFunction(
+          // Every mounted viewer; snippets still far below the fold mount later, in the chosen language.
           (lang) => [...document.querySelectorAll('snippet')].every((el) => {
+            if (el.getAttribute('data-state') === 'idle') return true;
             const viewer = el.querySelector('[data-snippet-root]')?.shadowRoot?.querySelector('.viewer');
             return viewer?.getAttribute('data-lang') === lang && el.getAttribute('data-state') === 'ready';
           }),
