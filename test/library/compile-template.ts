@@ -1,12 +1,10 @@
 import Handlebars from 'handlebars';
-import { helpers } from '../../src/render/helpers';
+import { PRECOMPILE_OPTIONS } from '../../build/handlebars-precompile';
 import type { SnippetValues } from '../../src/core/types';
+import { helpers } from '../../src/render/helpers';
 
-/**
- * The options of build/handlebars-precompile.ts. The check compiles at test time (the
- * browser never does); library-check.test.ts proves both paths render the same text.
- */
-export const COMPILE_OPTIONS = { noEscape: true, strict: true } as const;
+// The check compiles at test time (the browser never does), with the build's own options;
+// library-check.test.ts proves both paths render the same text.
 
 export type RenderFunction = (values: SnippetValues) => string;
 
@@ -19,7 +17,7 @@ export const helperNames: readonly string[] = Object.keys(helpers);
 
 /** Compiles a template as the build does; the returned function renders it for `lang`, like renderTemplate. */
 export function compileTemplate(source: string, lang: string): RenderFunction {
-  const template = env.compile(source, COMPILE_OPTIONS);
+  const template = env.compile(source, PRECOMPILE_OPTIONS);
   // A null-prototype context, as in renderTemplate: a template sees the values and nothing else.
   return (values) => template(Object.assign(Object.create(null) as SnippetValues, values), { data: { lang } });
 }
