@@ -1,6 +1,6 @@
 import { readDataset } from '../core/resolve-values';
 import type { SnippetValues } from '../core/types';
-import { checkSnippetName, loadSnippet } from '../library/load-snippet';
+import { loadSnippet } from '../library/load-snippet';
 import { observePageTheme, resolveTheme } from '../state/page-theme';
 import { createWidgetServices, LOG_PREFIX, type SnippetEventHandler, type SnippetEventType } from './create-services';
 import { createMountPoint } from './mount-point';
@@ -47,7 +47,6 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
   const win = doc.defaultView ?? window;
   const tracked = new Map<HTMLElement, Tracked>();
   const registry = createSnippetRegistry();
-  const prefetched = new Set<string>();
   let nextKey = 1;
   let root: Promise<{ unmount(): void } | null> | null = null;
   let destroyed = false;
@@ -113,13 +112,10 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
     if (tracked.has(element) || !element.isConnected) return;
     tracked.set(element, { key: nextKey++, host: null });
     element.setAttribute('data-state', 'idle');
-    const name = element.dataset.name ?? '';
-    if (!prefetched.has(name) && !checkSnippetName(name)) {
-      // Templates load as soon as the element is found, even off-screen: they are small, and
-      // the code then paints as soon as the element comes near the viewport.
-      prefetched.add(name);
-      loadSnippet(name).catch(() => undefined);
-    }
+    // Templates load as soon as the element is found, even off-screen (once per name: they are
+    // small), so the code paints as soon as the element comes near the viewport. A bad name is
+    // reported by the viewer.
+    loadSnippet(element.dataset.name ?? '').catch(() => undefined);
     attributes.observe(element, { attributes: true });
     if (intersection) intersection.observe(element);
     else mount([element]);

@@ -80,7 +80,8 @@ export function tokenize(code: string, grammar: Grammar): CodeLines | null {
 // text is tokenized once.
 const tokenCache = new Map<string, CodeLines>();
 const TOKEN_CACHE_LIMIT = 100;
-const tokenKey = (code: string, grammar: Grammar) => `${grammar}\0${code}`;
+/** The cache key of some code's tokens. */
+export const tokenKey = (code: string, grammar: Grammar) => `${grammar}\0${code}`;
 
 /** Tokens already made for this code, if any. */
 export function cachedTokens(code: string, grammar: Grammar): CodeLines | undefined {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { LANGUAGES } from '../core/languages';
 import { afterPaint } from '../dom/after-paint';
-import { cachedTokens, isGrammarReady, loadGrammar, tokenizeCached, type CodeLines } from '../highlight/highlighter';
+import { cachedTokens, isGrammarReady, loadGrammar, tokenizeCached, tokenKey, type CodeLines } from '../highlight/highlighter';
 
 export type HighlightStatus = 'pending' | 'highlighted' | 'plain';
 
@@ -15,7 +15,7 @@ export function useHighlight(code: string, lang: string): { lines: CodeLines | n
   const grammar = LANGUAGES[lang]?.grammar;
   const cached = grammar ? cachedTokens(code, grammar) : undefined;
   const [result, setResult] = useState<{ key: string; lines: CodeLines | null; status: HighlightStatus } | null>(null);
-  const key = grammar ? `${grammar}\0${code}` : '';
+  const key = grammar ? tokenKey(code, grammar) : '';
   const current = result?.key === key ? result : null;
 
   useEffect(() => {
