@@ -1,9 +1,8 @@
 // Issue 6, `<aiml-snippet data-name>`: the same viewer as `<snippet>`, with the custom-element
 // lifecycle (connected → mounted, attributes → re-render, disconnected → unmounted).
-import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SnippetsApi } from '../../src/api/page-api';
-import { type OpenedPage, chooseTab, deepQueryCount, openPage, readSnippet, settle, useBrowser } from './helpers';
+import { type OpenedPage, chooseTab, deepQueryCount, openPage, readSnippet, settle, useBrowser, waitForCode } from './helpers';
 
 const browser = useBrowser();
 let opened: OpenedPage | undefined;
@@ -18,16 +17,6 @@ type ElementWindow = Window & {
   __removed: HTMLElement;
 };
 
-async function waitForCode(page: Page, selector: string, text: string): Promise<void> {
-  await page.waitForFunction(
-    ({ selector, text }) => {
-      const host = document.querySelector(selector);
-      const code = host?.querySelector('[data-snippet-root]')?.shadowRoot?.querySelector('[role=tabpanel] pre > code');
-      return host?.getAttribute('data-state') === 'ready' && !!code?.textContent?.includes(text);
-    },
-    { selector, text },
-  );
-}
 
 describe('<aiml-snippet> custom element', () => {
   it('renders the viewer, follows data-* changes, unmounts on removal and mounts again when re-inserted', async () => {

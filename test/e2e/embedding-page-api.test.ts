@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SnippetsApi } from '../../src/api/page-api';
 import { REPO_ROOT } from './harness.mjs';
-import { type OpenedPage, chooseTab, inSnippet, openPage, readSnippet, settle, useBrowser } from './helpers';
+import { type OpenedPage, chooseTab, inSnippet, openPage, readSnippet, settle, useBrowser, waitForCode } from './helpers';
 
 const browser = useBrowser();
 let opened: OpenedPage | undefined;
@@ -33,17 +33,6 @@ type ApiWindow = Window & {
 
 const events = (page: Page) => page.evaluate(() => (window as unknown as ApiWindow).__events);
 
-/** Waits until the snippet is settled (ready) and its visible code contains `text`. */
-async function waitForCode(page: Page, selector: string, text: string): Promise<void> {
-  await page.waitForFunction(
-    ({ selector, text }) => {
-      const host = document.querySelector(selector);
-      const code = host?.querySelector('[data-snippet-root]')?.shadowRoot?.querySelector('[role=tabpanel] pre > code');
-      return host?.getAttribute('data-state') === 'ready' && !!code?.textContent?.includes(text);
-    },
-    { selector, text },
-  );
-}
 
 async function grantClipboard(opened: OpenedPage): Promise<void> {
   await opened.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(opened.url).origin });

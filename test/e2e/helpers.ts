@@ -223,3 +223,15 @@ export function useBrowser(): () => Browser {
     return browser;
   };
 }
+
+/** Waits until the snippet is settled (ready) and its visible code contains `text`. */
+export async function waitForCode(page: Page, selector: string, text: string): Promise<void> {
+  await page.waitForFunction(
+    ({ selector, text }) => {
+      const host = document.querySelector(selector);
+      const code = host?.querySelector('[data-snippet-root]')?.shadowRoot?.querySelector('[role=tabpanel] pre > code');
+      return host?.getAttribute('data-state') === 'ready' && !!code?.textContent?.includes(text);
+    },
+    { selector, text },
+  );
+}
