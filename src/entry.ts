@@ -5,6 +5,7 @@ import { createSnippets, type SnippetsHandle } from './dom/create-snippets';
 import { defineSnippetElement } from './dom/define-element';
 import { resizeEmbeds } from './embed/resize-embeds';
 import './host.css';
+import { LOG_PREFIX } from './core/log-prefix';
 
 declare global {
   interface Window {
@@ -26,7 +27,7 @@ function boot(): void {
     }
   } catch (error) {
     // Whatever happens, the host page keeps working.
-    console.error('[snippets] could not start', error);
+    console.error(`${LOG_PREFIX} could not start`, error);
   }
 }
 

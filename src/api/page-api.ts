@@ -1,5 +1,6 @@
 import type { SnippetValues } from '../core/types';
 import type { SnippetEventHandler, SnippetEventType, SnippetsHandle } from '../dom/create-snippets';
+import { LOG_PREFIX } from '../core/log-prefix';
 
 /** A call a page made before the bundle loaded: `[method, ...args]`. */
 export type QueuedCall = [string, ...unknown[]];
@@ -32,13 +33,13 @@ export function createPageApi(handle: SnippetsHandle, version: string, queued: u
     const [method, ...args] = call as QueuedCall;
     const fn = method === 'q' ? undefined : (api as unknown as Record<string, unknown>)[method];
     if (typeof fn !== 'function') {
-      console.warn(`[snippets] queued call "${method}" is not a Snippets method; use setPayload, refresh or on.`);
+      console.warn(`${LOG_PREFIX} queued call "${method}" is not a Snippets method; use setPayload, refresh or on.`);
       return;
     }
     try {
       (fn as (...a: unknown[]) => unknown)(...args);
     } catch (error) {
-      console.error(`[snippets] queued call "${method}" failed`, error);
+      console.error(`${LOG_PREFIX} queued call "${method}" failed`, error);
     }
   };
   if (Array.isArray(queued)) queued.forEach(run);

@@ -1,9 +1,9 @@
+import { LOG_PREFIX } from '../core/log-prefix';
 import type { SnippetError } from '../core/snippet-error';
 import { createPreferenceStore } from '../state/preferences';
 import { createSafeStorage } from '../state/safe-storage';
 import { createValueStore, type SnippetEventDetail, type WidgetServices } from '../state/widget-services';
 
-export const LOG_PREFIX = '[snippets]';
 
 export type SnippetEventType = SnippetEventDetail['type'];
 export type SnippetEventHandler<T extends SnippetEventType> = (detail: Extract<SnippetEventDetail, { type: T }>, element: Element) => void;

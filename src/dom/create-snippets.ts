@@ -1,8 +1,9 @@
+import { LOG_PREFIX } from '../core/log-prefix';
 import { readDataset } from '../core/resolve-values';
 import type { SnippetValues } from '../core/types';
 import { loadSnippet } from '../library/load-snippet';
 import { observePageTheme, resolveTheme } from '../state/page-theme';
-import { createWidgetServices, LOG_PREFIX, type SnippetEventHandler, type SnippetEventType } from './create-services';
+import { createWidgetServices, type SnippetEventHandler, type SnippetEventType } from './create-services';
 import { createMountPoint } from './mount-point';
 import { previewSnippet } from './preview-snippet';
 import { createSnippetRegistry, type MountedSnippet } from './snippet-registry';

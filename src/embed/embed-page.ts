@@ -1,4 +1,5 @@
 import { EMBED_RESIZE, isMeasureMessage, type EmbedResizeMessage } from './embed-protocol';
+import { LOG_PREFIX } from '../core/log-prefix';
 
 const ATTRIBUTE_NAME = /^[a-z][a-z0-9-]*$/;
 
@@ -16,7 +17,7 @@ export function startEmbedPage(win: Window): () => void {
     // `lang` is the reader's tab choice (read by the widget itself), not a variable.
     if (key === 'name' || key === 'lang') continue;
     if (!ATTRIBUTE_NAME.test(key)) {
-      console.warn(`[snippets] embed parameter ${JSON.stringify(key)} is not a variable name; use kebab-case, e.g. base-url.`);
+      console.warn(`${LOG_PREFIX} embed parameter ${JSON.stringify(key)} is not a variable name; use kebab-case, e.g. base-url.`);
       continue;
     }
     element.setAttribute(`data-${key}`, value);

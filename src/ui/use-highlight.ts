@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { LANGUAGES } from '../core/languages';
 import { afterPaint } from '../dom/after-paint';
 import { cachedTokens, isGrammarReady, loadGrammar, tokenizeCached, tokenKey, type CodeLines } from '../highlight/highlighter';
+import { LOG_PREFIX } from '../core/log-prefix';
 
 export type HighlightStatus = 'pending' | 'highlighted' | 'plain';
 
@@ -28,7 +29,7 @@ export function useHighlight(code: string, lang: string): { lines: CodeLines | n
         try {
           finish(tokenizeCached(code, grammar));
         } catch (error) {
-          console.warn(`[snippets] highlighting ${lang} failed; showing plain text.`, error);
+          console.warn(`${LOG_PREFIX} highlighting ${lang} failed; showing plain text.`, error);
           finish(null);
         }
       });
@@ -36,7 +37,7 @@ export function useHighlight(code: string, lang: string): { lines: CodeLines | n
     if (isGrammarReady(grammar)) run();
     else
       loadGrammar(grammar).then(run, (error: unknown) => {
-        console.warn(`[snippets] could not load the ${grammar} grammar; showing plain text.`, error);
+        console.warn(`${LOG_PREFIX} could not load the ${grammar} grammar; showing plain text.`, error);
         finish(null);
       });
     return () => {
