@@ -18,9 +18,11 @@ declare module '*.css?inline' {
 
 declare module 'virtual:shiki-themes' {
   import type { ThemeRegistration } from '@shikijs/primitive';
-  /** github-light and github-dark, without their editor UI colours. */
-  const themes: readonly ThemeRegistration[];
-  export default themes;
+  /** github-light and github-dark as one theme, each colour a code for a pair (build/slim-themes.ts). */
+  const theme: ThemeRegistration & { name: string };
+  export default theme;
+  /** palette[n] = [light, dark] for the colour code `#00000n` (n in hex). */
+  export const palette: readonly (readonly [light: string, dark: string])[];
 }
 
 declare module 'virtual:grammar/*' {

@@ -59,20 +59,15 @@ export function isGrammarReady(grammar: Grammar): boolean {
   return highlighter !== null && ready.has(grammar);
 }
 
-/** Tokenizes code in both themes at once; null until the grammar is loaded. */
+/** Tokenizes code for both themes in one pass (see build/slim-themes.ts); null until the grammar is loaded. */
 export function tokenize(code: string, grammar: Grammar): CodeLines | null {
   if (!highlighter || !shiki || !ready.has(grammar)) return null;
-  const lines = shiki.codeToTokensWithThemes(highlighter, code, {
-    lang: grammar,
-    themes: { light: 'github-light', dark: 'github-dark' },
-  });
-  return lines.map((line) =>
-    line.map(({ content, variants }) => ({
-      text: content,
-      light: variants.light?.color,
-      dark: variants.dark?.color,
-      fontStyle: variants.light?.fontStyle || undefined,
-    })),
+  const { codeToTokensBase, themeColors, THEME } = shiki;
+  return codeToTokensBase(highlighter, code, { lang: grammar, theme: THEME }).map((line) =>
+    line.map(({ content, color, fontStyle }) => {
+      const [light, dark] = themeColors(color) ?? [];
+      return { text: content, light, dark, fontStyle: fontStyle || undefined };
+    }),
   );
 }
 

@@ -1,0 +1,169 @@
+// One cold page load of the built widget in Chromium, and what it cost: shared by the
+// benchmark (`npm run bench`) and the A/B comparison (`npm run bench:compare`).
+/* global window, document, MutationObserver, innerHeight, innerWidth, requestAnimationFrame -- instrument() and the waits run in the page */
+import { gzipSync } from 'node:zlib';
+
+export const VIEWPORT = { width: 1280, height: 800 };
+
+/**
+ * Runs in the page before any of its scripts. Times come from performance.now(), i.e. since
+ * navigation start, taken when a snippet's data-state attribute changes and on every frame.
+ * "Highlighted" is what the reader sees: the viewer in the snippet's shadow root shows coloured
+ * code (data-highlight="highlighted", set both by the preview painted before React loads and by
+ * the viewer); "ready" is data-state="ready": the interactive viewer, highlighted.
+ */
+function instrument() {
+  const bench = { firstState: null, firstReadable: null, visibleHighlighted: null, visibleReady: null, longTasks: [], visibleAtReady: 0, layoutShift: 0 };
+  window.__bench = bench;
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) bench.layoutShift += entry.value;
+  }).observe({ type: 'layout-shift', buffered: true });
+  try {
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) bench.longTasks.push({ start: entry.startTime, duration: entry.duration });
+    }).observe({ type: 'longtask', buffered: true });
+  } catch {
+    bench.longTasks = null;
+  }
+  const check = () => {
+    const now = performance.now();
+    const all = document.querySelectorAll('snippet[data-name]');
+    if (bench.firstState === null) bench.firstState = now;
+    let visible = 0;
+    let ready = 0;
+    let highlighted = 0;
+    for (const el of all) {
+      const state = el.getAttribute('data-state');
+      if (bench.firstReadable === null && (state === 'plain' || state === 'ready')) bench.firstReadable = now;
+      const box = el.getBoundingClientRect();
+      if (box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth) {
+        visible++;
+        if (state === 'ready') ready++;
+        const viewer = el.querySelector(':scope > [data-snippet-root]')?.shadowRoot?.querySelector('.viewer');
+        if (state === 'ready' || viewer?.getAttribute('data-highlight') === 'highlighted') highlighted++;
+      }
+    }
+    if (visible > 0 && highlighted === visible) bench.visibleHighlighted ??= now;
+    // The last moment the viewport became fully highlighted (a layout shift can bring in another one).
+    if (visible > 0 && ready === visible) {
+      if (bench.visibleReady === null) {
+        bench.visibleReady = now;
+        bench.visibleAtReady = visible;
+      }
+    } else {
+      bench.visibleReady = null;
+    }
+  };
+  new MutationObserver(check).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+  // Inside shadow roots no observer of the document sees the change: look on every frame.
+  const poll = () => {
+    check();
+    if (bench.visibleReady === null || bench.visibleHighlighted === null) requestAnimationFrame(poll);
+  };
+  requestAnimationFrame(poll);
+}
+
+/** One cold page load (a fresh browser context, cache disabled) and what it cost. */
+export async function measure(browser, url, { visitTabs }) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    await context.addInitScript(instrument);
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.enable');
+    await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    await cdp.send('Performance.enable');
+    const assets = [];
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
+    page.on('response', (response) => {
+      const type = response.request().resourceType();
+      if (type === 'script' || type === 'stylesheet') assets.push({ url: response.url(), type, body: response.body() });
+    });
+
+    await page.goto(url, { waitUntil: 'load' });
+    await page
+      .waitForFunction(() => window.__bench.firstReadable !== null && window.__bench.visibleReady !== null, null, { timeout: 30_000 })
+      .catch(async (error) => {
+        const states = await page.evaluate(() => [...document.querySelectorAll('snippet')].slice(0, 5).map((el) => el.getAttribute('data-state')));
+        throw new Error(`snippets never became ready on ${url} (first states: ${states.join(', ')}; errors: ${errors.slice(0, 3).join(' | ')})`, { cause: error });
+      });
+    // Let lazy work scheduled after the first paint (idle callbacks, late chunks) finish.
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(1000);
+
+    const timing = await page.evaluate(() => {
+      const b = window.__bench;
+      const nav = performance.getEntriesByType('navigation')[0];
+      const entry = performance.getEntriesByType('resource').find((r) => r.name.endsWith('/dist/bundle.js'));
+      return {
+        domContentLoadedMs: nav ? nav.domContentLoadedEventEnd : null,
+        bundleLoadedMs: entry ? entry.responseEnd : null,
+        firstStateMs: b.firstState,
+        firstReadableMs: b.firstReadable,
+        visibleReadyMs: b.visibleReady,
+        visibleHighlightedMs: b.visibleHighlighted,
+        layoutShift: b.layoutShift,
+        visibleSnippets: b.visibleAtReady,
+        longTaskMs: b.longTasks ? b.longTasks.reduce((sum, task) => sum + task.duration, 0) : null,
+        longTasks: b.longTasks ? b.longTasks.length : null,
+        states: [...document.querySelectorAll('snippet')].reduce((acc, el) => {
+          const state = el.getAttribute('data-state') ?? 'none';
+          acc[state] = (acc[state] ?? 0) + 1;
+          return acc;
+        }, {}),
+      };
+    });
+    await cdp.send('HeapProfiler.collectGarbage');
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const metric = (name) => metrics.find((m) => m.name === name)?.value ?? null;
+
+    const initialAssets = assets.length;
+    if (visitTabs) {
+      // The reader's whole 3-language tour: Python (default), JavaScript, cURL.
+      for (const lang of ['js', 'sh', 'py']) {
+        await page.locator(`snippet >> nth=0 >> [role=tab][data-lang="${lang}"]`).click();
+        await page.waitForFunction(
+          // Every mounted viewer; snippets still far below the fold mount later, in the chosen language.
+          (lang) => [...document.querySelectorAll('snippet')].every((el) => {
+            if (el.getAttribute('data-state') === 'idle') return true;
+            const viewer = el.querySelector('[data-snippet-root]')?.shadowRoot?.querySelector('.viewer');
+            return viewer?.getAttribute('data-lang') === lang && el.getAttribute('data-state') === 'ready';
+          }),
+          lang,
+          { timeout: 30_000 },
+        );
+      }
+      await page.waitForLoadState('networkidle');
+    }
+
+    const sized = await Promise.all(
+      assets.map(async (asset, index) => {
+        const body = await asset.body;
+        return {
+          url: new URL(asset.url).pathname,
+          type: asset.type,
+          initial: index < initialAssets,
+          raw: body.length,
+          gzip: gzipSync(body, { level: 9 }).length,
+        };
+      }),
+    );
+    const widgetAssets = sized.filter((a) => a.url.startsWith('/dist/'));
+    const sum = (list) => list.reduce((total, a) => total + a.gzip, 0);
+    return {
+      ...timing,
+      heapUsedBytes: metric('JSHeapUsedSize'),
+      domNodes: metric('Nodes'),
+      entryGzip: widgetAssets.find((a) => a.url === '/dist/bundle.js')?.gzip ?? null,
+      cssGzip: sum(widgetAssets.filter((a) => a.type === 'stylesheet')),
+      jsCssGzipInitial: sum(widgetAssets.filter((a) => a.initial)),
+      jsCssGzipAllTabs: visitTabs ? sum(widgetAssets) : null,
+      files: widgetAssets,
+      errors,
+    };
+  } finally {
+    await context.close();
+  }
+}
