@@ -2,6 +2,7 @@ import { defaultJavaScriptRegexConstructor } from '@shikijs/engine-javascript';
 import type { LanguageRegistration } from '@shikijs/primitive';
 import type { Plugin } from 'vite';
 import { scannerSources } from '../src/highlight/scanner-sources.ts';
+import { asciiClasses } from './ascii-classes.ts';
 
 const PREFIX = 'virtual:grammar/';
 
@@ -39,7 +40,8 @@ export function precompileGrammars(): Plugin {
 /** The module of one grammar: the grammar itself, and its patterns translated (see CompiledPattern). */
 async function grammarModule(name: string): Promise<string> {
   const { default: langs } = (await import(`@shikijs/langs/${name}`)) as { default: LanguageRegistration[] };
-  const compiled: CompiledPattern[] = scannerSources(langs).map((source) => {
+  const sources = scannerSources(langs);
+  const compiled: CompiledPattern[] = sources.map((source) => {
     try {
       // ES2024 (the `v` flag): the browser uses this table only where `v` is supported.
       const regex = defaultJavaScriptRegexConstructor(source, { target: 'ES2024' }) as RegExp & { rawOptions?: object };
@@ -51,9 +53,11 @@ async function grammarModule(name: string): Promise<string> {
       return 0;
     }
   });
+  const patterns = compiled.flatMap((entry, i) => (entry === 1 ? [sources[i]!] : entry === 0 ? [] : [entry[0]]));
   return [
     `export { default } from ${JSON.stringify(`@shikijs/langs/${name}`)};`,
     `export const compiled = ${JSON.stringify(compiled)};`,
+    `export const ascii = ${JSON.stringify(asciiClasses(patterns))};`,
     '',
   ].join('\n');
 }

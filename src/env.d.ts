@@ -29,5 +29,6 @@ declare module 'virtual:grammar/*' {
   import type { GrammarModule } from './highlight/grammars';
   const grammar: GrammarModule['default'];
   export const compiled: GrammarModule['compiled'];
+  export const ascii: GrammarModule['ascii'];
   export default grammar;
 }

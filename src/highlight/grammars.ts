@@ -1,11 +1,14 @@
 import type { LanguageRegistration } from '@shikijs/primitive';
 import type { LanguageInfo } from '../core/languages';
+import type { AsciiClasses } from './ascii-pattern';
 
 /** A grammar chunk: the grammar, and its patterns translated at build time (see build/precompile-grammars.ts). */
 export interface GrammarModule {
   default: LanguageRegistration[];
   /** See build/precompile-grammars.ts for the format. */
   compiled: readonly (0 | 1 | [string, string?, object?])[];
+  /** The ASCII classes of the Unicode properties its patterns use (see ascii-pattern.ts). */
+  ascii: AsciiClasses;
 }
 
 /** One chunk per grammar: a page downloads only the grammars of the tabs it shows. */

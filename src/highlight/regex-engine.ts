@@ -1,14 +1,20 @@
 import { JavaScriptScanner } from '@shikijs/engine-javascript';
 import { createJavaScriptRawEngine } from '@shikijs/engine-javascript/raw';
-import type { RegexEngine } from '@shikijs/primitive';
+import type { RegexEngine, RegexEngineString } from '@shikijs/primitive';
+import { isAscii } from './ascii-pattern';
 import type { PrecompiledCache } from './precompiled-cache';
 import { loadedTranslator, loadTranslator, markProvisional } from './translator-state';
+
+/** A line as the scanner sees it, marked once when it is pure ASCII. */
+type Line = RegexEngineString & { ascii?: boolean };
+type Scanner = ReturnType<RegexEngine['createScanner']>;
 
 /**
  * Shiki's JavaScript regex scanner over the build's precompiled patterns. A pattern the
  * tables do not have (one built from matched text, such as a heredoc's end, or one that
  * needs emulation) goes through the Oniguruma translator, which loads on first need; until
  * it is in, the pattern is tried as a JavaScript regex as it stands, provisionally.
+ * Pure-ASCII lines are scanned with the patterns' ASCII variants (see ascii-pattern.ts).
  */
 export function createPrecompiledEngine(cache: PrecompiledCache): RegexEngine {
   const { createString } = createJavaScriptRawEngine();
@@ -23,7 +29,21 @@ export function createPrecompiledEngine(cache: PrecompiledCache): RegexEngine {
     }
   };
   return {
-    createScanner: (patterns) => new JavaScriptScanner(patterns, { cache, forgiving: true, regexConstructor }),
-    createString,
+    createScanner(patterns): Scanner {
+      // Each made on the first line that needs it: most code never needs the full one.
+      let ascii: JavaScriptScanner | undefined;
+      let full: JavaScriptScanner | undefined;
+      return {
+        findNextMatchSync(string, start, options) {
+          const line = string as Line | string;
+          const scanner =
+            (typeof line === 'string' ? isAscii(line) : line.ascii)
+              ? (ascii ??= new JavaScriptScanner(patterns, { cache: cache.ascii, forgiving: true, regexConstructor }))
+              : (full ??= new JavaScriptScanner(patterns, { cache, forgiving: true, regexConstructor }));
+          return scanner.findNextMatchSync(string, start, options);
+        },
+      };
+    },
+    createString: (content): Line => ({ ...createString(content), ascii: isAscii(content) }),
   };
 }

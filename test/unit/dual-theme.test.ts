@@ -66,6 +66,17 @@ describe('one tokenizing pass for both themes', () => {
     expect(compared).toBe(snippetIds.length * 3);
   }, 60_000);
 
+  it('colours lines with non-ASCII text (scanned with the full Unicode patterns) the same way', async () => {
+    const template = (await snippetLoaders['open-ai.chat-completion']!()).default;
+    const values = resolveValues(template.id, template.config, { prompt: 'Résumé: 日本語 — naïve café ✓', apiKey: 'sk-live-abcdef123456' });
+    for (const file of renderSnippet(template, values).files) {
+      expect(file.displayCode).toContain('••••');
+      const grammar = LANGUAGES[file.lang]?.grammar as Grammar & keyof typeof modules;
+      await loadGrammar(grammar);
+      expect(perCharacter(tokenize(file.displayCode, grammar)!), file.lang).toEqual(perCharacter(reference(file.displayCode, grammar)));
+    }
+  });
+
   it('keeps the themes apart: a keyword is red on white and pink-red on black, comments italic in neither', async () => {
     await loadGrammar('python');
     const [line] = tokenize('import os  # note', 'python')!;
