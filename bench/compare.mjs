@@ -3,7 +3,8 @@
 // On a shared 2-core machine a single benchmark's median moves ±30 % between runs; a design
 // change is judged by this comparison, not by two benchmark runs taken minutes apart.
 //
-// Options: --size N (snippets on the page, default 3), --runs N (per build, default 15).
+// Options: --size N (snippets on the page, default 3), --runs N (per build, default 15),
+// --latency MS (round-trip time added to every request, default 0: the local server's).
 // Build a variant with `npx vite build --outDir <dir>`.
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,11 +27,11 @@ const NAMES = ['open-ai.chat-completion', 'open-ai.embedding', 'luma-ai.create-g
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { size: { type: 'string', default: '3' }, runs: { type: 'string', default: '15' } },
+  options: { size: { type: 'string', default: '3' }, runs: { type: 'string', default: '15' }, latency: { type: 'string', default: '0' } },
 });
 const [distA, distB] = positionals.map((dir) => resolve(dir));
 if (!distA || !distB) {
-  console.error('usage: npm run bench:compare -- <distA> <distB> [--size 3] [--runs 15]');
+  console.error('usage: npm run bench:compare -- <distA> <distB> [--size 3] [--runs 15] [--latency 0]');
   process.exit(2);
 }
 for (const dir of [distA, distB]) {
@@ -41,6 +42,7 @@ for (const dir of [distA, distB]) {
 }
 const size = Number(values.size);
 const runs = Number(values.runs);
+const latencyMs = Number(values.latency);
 
 ensureChromium();
 const pagesDir = mkdtempSync(join(tmpdir(), 'snippets-compare-'));
@@ -54,7 +56,7 @@ try {
   for (let run = 0; run < runs; run++) {
     // Alternate which build goes first, so neither always follows the other.
     const order = run % 2 ? [1, 0] : [0, 1];
-    for (const which of order) results[which].push(await measure(browser, `${servers[which].url}/page.html`, { visitTabs: false }));
+    for (const which of order) results[which].push(await measure(browser, `${servers[which].url}/page.html`, { visitTabs: false, latencyMs }));
     if (process.stdout.isTTY) process.stdout.write(`\r[compare] ${run + 1}/${runs}   `);
   }
 } finally {
@@ -73,5 +75,5 @@ const rows = METRICS.map(([label, key]) => {
   const delta = ma === null || mb === null ? '—' : `${mb - ma >= 0 ? '+' : ''}${(mb - ma).toFixed(0)} ms`;
   return [label, cell(a), cell(b), delta];
 });
-console.log(`\n${size}-snippet page, ${runs} cold loads per build, interleaved\nA = ${distA}\nB = ${distB}\n`);
+console.log(`\n${size}-snippet page, ${runs} cold loads per build, interleaved, ${latencyMs} ms added latency\nA = ${distA}\nB = ${distB}\n`);
 console.log(formatTable([['metric (median, min–max)', 'A', 'B', 'B − A'], ...rows]));

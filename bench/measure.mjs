@@ -63,8 +63,11 @@ function instrument() {
   requestAnimationFrame(poll);
 }
 
-/** One cold page load (a fresh browser context, cache disabled) and what it cost. */
-export async function measure(browser, url, { visitTabs }) {
+/**
+ * One cold page load (a fresh browser context, cache disabled) and what it cost.
+ * `latencyMs` adds that round-trip time to every request, as a CDN far from the reader would.
+ */
+export async function measure(browser, url, { visitTabs, latencyMs = 0 }) {
   const context = await browser.newContext({ viewport: VIEWPORT });
   try {
     await context.addInitScript(instrument);
@@ -72,6 +75,9 @@ export async function measure(browser, url, { visitTabs }) {
     const cdp = await context.newCDPSession(page);
     await cdp.send('Network.enable');
     await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+    if (latencyMs) {
+      await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: latencyMs, downloadThroughput: -1, uploadThroughput: -1 });
+    }
     await cdp.send('Performance.enable');
     const assets = [];
     const errors = [];
