@@ -1,5 +1,6 @@
 import { defineConfig } from 'vite';
 import { cataloguePage } from './build/catalogue-page.ts';
+import { chunkUrls } from './build/chunk-urls.ts';
 import { handlebarsPrecompile } from './build/handlebars-precompile.ts';
 import { releaseManifest } from './build/release-manifest.ts';
 import { precompileGrammars } from './build/precompile-grammars.ts';
@@ -15,7 +16,7 @@ import { snippetLibrary } from './build/snippet-library.ts';
  */
 export default defineConfig({
   base: process.env.SNIPPETS_CDN_PREFIX || './',
-  plugins: [handlebarsPrecompile(), slimThemes(), precompileGrammars(), snippetLibrary({ root: 'shared/snippets' }), cataloguePage({ root: 'shared/snippets' }), releaseManifest()],
+  plugins: [handlebarsPrecompile(), slimThemes(), precompileGrammars(), snippetLibrary({ root: 'shared/snippets' }), chunkUrls({ root: import.meta.dirname, emit: true }), cataloguePage({ root: 'shared/snippets' }), releaseManifest()],
   build: {
     outDir: 'dist',
     target: 'es2022',

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
+import { orderLanguages } from '../src/core/languages.ts';
 import { scanLibrary } from './scan-library.ts';
 
 const LIBRARY_ID = 'virtual:snippet-library';
@@ -9,8 +10,8 @@ const SNIPPET_PREFIX = 'virtual:snippet/';
 /**
  * Serves the template library as modules.
  *
- * `virtual:snippet-library` holds only the list of ids and one lazy loader per id, so the
- * entry chunk stays the same size however large the library grows. Each
+ * `virtual:snippet-library` holds only the ids, each one's languages in tab order and one
+ * lazy loader per id, so the entry chunk stays small however large the library grows. Each
  * `virtual:snippet/<id>` module becomes its own chunk with that folder's config and
  * precompiled templates: a page downloads only the snippets it shows.
  */
@@ -25,7 +26,7 @@ export function snippetLibrary(options: { root: string }): Plugin {
     load(id) {
       if (!id.startsWith('\0')) return null;
       const bare = id.slice(1);
-      if (bare === LIBRARY_ID) return libraryModule(root);
+      if (bare === LIBRARY_ID) return libraryModule(this, root);
       if (bare.startsWith(SNIPPET_PREFIX)) return snippetModule(this, root, bare.slice(SNIPPET_PREFIX.length));
       return null;
     },
@@ -34,14 +35,24 @@ export function snippetLibrary(options: { root: string }): Plugin {
 
 type Context = { addWatchFile(path: string): void; error(message: string): never };
 
-function libraryModule(root: string): string {
+function libraryModule(ctx: Context, root: string): string {
   const entries = scanLibrary(root);
   const ids = entries.map((entry) => entry.id);
+  // A snippet's first tab is known before its chunk arrives, so the page can fetch that
+  // grammar alongside the templates instead of after them.
+  const languages = Object.fromEntries(
+    entries.map((entry) => {
+      const configured = readConfig(ctx, entry.configPath).languages;
+      const langs = entry.templates.map((t) => t.lang);
+      return [entry.id, orderLanguages(langs, Array.isArray(configured) ? configured.filter((l) => typeof l === 'string') : [])];
+    }),
+  );
   const loaders = ids
     .map((id) => `  ${JSON.stringify(id)}: () => import(${JSON.stringify(SNIPPET_PREFIX + id)}),`)
     .join('\n');
   return [
     `export const snippetIds = ${JSON.stringify(ids)};`,
+    `export const snippetLanguages = ${JSON.stringify(languages)};`,
     `export const snippetLoaders = {\n${loaders}\n};`,
     '',
   ].join('\n');

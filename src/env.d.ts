@@ -2,6 +2,8 @@ declare module 'virtual:snippet-library' {
   import type { SnippetTemplate } from './core/types';
   /** Every snippet id in the library, sorted. */
   export const snippetIds: readonly string[];
+  /** Each id's template languages, in tab order. */
+  export const snippetLanguages: Readonly<Record<string, readonly string[]>>;
   /** One lazy loader per id; each loads that snippet's own chunk. */
   export const snippetLoaders: Readonly<Record<string, () => Promise<{ default: SnippetTemplate }>>>;
 }
@@ -31,4 +33,11 @@ declare module 'virtual:grammar/*' {
   export const compiled: GrammarModule['compiled'];
   export const ascii: GrammarModule['ascii'];
   export default grammar;
+}
+
+declare module 'virtual:chunk-urls' {
+  /** URLs of the highlighter's chunks (grammars by Shiki name), to fetch ahead of running them; null outside a production build. */
+  export const highlighterChunks: { core: string; grammars: Readonly<Record<string, string>> } | null;
+  /** URL of the React viewer's chunk; null outside a production build. */
+  export const viewerChunk: string | null;
 }

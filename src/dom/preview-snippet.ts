@@ -2,11 +2,13 @@ import { LANGUAGES, pickLanguage } from '../core/languages';
 import { readDataset, resolveValues } from '../core/resolve-values';
 import type { RenderedSnippet } from '../core/types';
 import { loadGrammar, tokenizeCached } from '../highlight/highlighter';
-import { checkSnippetName, loadSnippet } from '../library/load-snippet';
+import { highlighterChunks, viewerChunk } from 'virtual:chunk-urls';
+import { checkSnippetName, loadSnippet, snippetLanguagesOf } from '../library/load-snippet';
 import { resolveTheme } from '../state/page-theme';
 import type { WidgetServices } from '../state/widget-services';
 import { afterPaint } from './after-paint';
 import { paintPreview, paintPreviewTokens } from './paint-preview';
+import { preloadModule } from './preload-module';
 
 /** True once the viewer (React) has put its own content in the shadow root. */
 const viewerIn = (container: ShadowRoot) =>
@@ -25,6 +27,14 @@ export async function previewSnippet(
 ): Promise<void> {
   const name = element.dataset.name ?? '';
   if (checkSnippetName(name)) return;
+  // Shiki and the grammar of the tab the preview will show are fetched alongside the
+  // templates, and run only once the plain code is on screen.
+  const expected = LANGUAGES[pickLanguage(snippetLanguagesOf(name), services.preferences.get().lang, null)]?.grammar;
+  const grammarUrl = expected && highlighterChunks?.grammars[expected];
+  if (highlighterChunks && grammarUrl) {
+    preloadModule(element.ownerDocument, highlighterChunks.core);
+    preloadModule(element.ownerDocument, grammarUrl);
+  }
   let snippet: RenderedSnippet;
   try {
     const { template, renderer } = await loadSnippet(name);
@@ -37,6 +47,8 @@ export async function previewSnippet(
   const lang = pickLanguage(snippet.files.map((file) => file.lang), prefs.lang, null);
   paintPreview(container, { snippet, lang, wrap: prefs.wrap, theme: resolveTheme(element) });
   element.setAttribute('data-state', 'plain');
+  // The viewer runs once the code is highlighted; fetching it can start now.
+  if (viewerChunk) preloadModule(element.ownerDocument, viewerChunk);
   const paintedAt = performance.now();
 
   // The viewer later takes over with the same tokens (they are cached): nothing changes.

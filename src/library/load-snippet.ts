@@ -1,4 +1,4 @@
-import { snippetIds, snippetLoaders } from 'virtual:snippet-library';
+import { snippetIds, snippetLanguages, snippetLoaders } from 'virtual:snippet-library';
 import { closestNames } from '../core/closest-names';
 import { SnippetError, toSnippetError } from '../core/snippet-error';
 import type { SnippetTemplate } from '../core/types';
@@ -15,6 +15,11 @@ const loads = new Map<string, Promise<LoadedSnippet>>();
 const loaded = new Map<string, LoadedSnippet>();
 
 export { snippetIds };
+
+/** A snippet's languages in tab order, known before its chunk loads; empty for an unknown id. */
+export function snippetLanguagesOf(id: string): readonly string[] {
+  return Object.hasOwn(snippetLanguages, id) ? snippetLanguages[id]! : [];
+}
 
 /** Checks a `data-name` against the library; the error lists the closest known names. */
 export function checkSnippetName(id: string): SnippetError | null {

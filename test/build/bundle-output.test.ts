@@ -71,4 +71,19 @@ describe('the built bundle', () => {
     expect(withChat.length).toBeGreaterThan(0);
     for (const file of withChat) expect(file.code).not.toMatch(/scopeName/);
   });
+
+  it("names the highlighter's and the viewer's chunks in the entry, for the page to fetch them ahead", () => {
+    const entry = files.find((file) => file.path === 'bundle.js')!.code;
+    const urls = [...entry.matchAll(/new URL\("([^"]+)", import\.meta\.url\)/g)].map((match) => match[1]!);
+    expect(urls.some((url) => /^chunks\/shiki-core-[\w-]+\.js$/.test(url))).toBe(true);
+    expect(urls.some((url) => /^chunks\/python-[\w-]+\.js$/.test(url))).toBe(true);
+    expect(urls.some((url) => /^chunks\/render-app-[\w-]+\.js$/.test(url))).toBe(true);
+    // Each names a file the build wrote, and the chunk that file is: Shiki's, a grammar, or React's.
+    for (const url of urls) {
+      const chunk = files.find((file) => file.path === url);
+      expect(chunk, url).toBeDefined();
+      expect(/scopeName|loadLanguageSync|react\.portal/.test(chunk!.code), url).toBe(true);
+    }
+    expect(files.filter((file) => file.code.includes('__SNIPPETS_CHUNK_URL__'))).toEqual([]);
+  });
 });

@@ -45,6 +45,27 @@ describe('docs-like page', () => {
     expect(opened.problems()).toEqual([]);
   });
 
+  it('fetches Shiki, the first tab\'s grammar and the viewer ahead of running them, each once', async () => {
+    opened = await openPage(browser(), '/docs.html');
+    const { page } = opened;
+    for (const { id } of VISIBLE) await settle(page, id);
+    const { preloaded, fetched } = await page.evaluate(() => ({
+      // (Vite adds its own for the dependencies of other dynamic imports.)
+      preloaded: [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')]
+        .map((link) => new URL(link.href).pathname)
+        .filter((path) => /\/(shiki-core|python|javascript|shellscript)-/.test(path)),
+      fetched: performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname),
+    }));
+    expect(preloaded).toHaveLength(2);
+    expect(preloaded[0]).toMatch(/^\/dist\/chunks\/shiki-core-[\w-]+\.js$/);
+    expect(preloaded[1]).toMatch(/^\/dist\/chunks\/python-[\w-]+\.js$/);
+    // The import() that runs them later reuses the preloaded fetch instead of fetching again.
+    for (const path of preloaded) expect(fetched.filter((entry) => entry === path), path).toHaveLength(1);
+    // The viewer (React) is preloaded once the plain code shows: fetched once as well.
+    expect(fetched.filter((entry) => /\/chunks\/render-app-[\w-]+\.js$/.test(entry))).toHaveLength(1);
+    expect(opened.problems()).toEqual([]);
+  });
+
   it('mounts the snippet far below the fold only when it is scrolled near', async () => {
     opened = await openPage(browser(), '/docs.html');
     const { page } = opened;
