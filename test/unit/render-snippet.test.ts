@@ -1,4 +1,5 @@
-import { snippetLoaders } from 'virtual:snippet-library';
+import { snippetIds, snippetLoaders } from 'virtual:snippet-library';
+import { snippetLanguagesOf } from '../../src/library/load-snippet';
 import { describe, expect, it } from 'vitest';
 import { resolveValues } from '../../src/core/resolve-values';
 import { maskSecret, renderSnippet, renderTemplate } from '../../src/render/render-snippet';
@@ -6,6 +7,15 @@ import { maskSecret, renderSnippet, renderTemplate } from '../../src/render/rend
 const load = async (id: string) => (await snippetLoaders[id]!()).default;
 
 describe('precompiled templates', () => {
+  it("list each snippet's languages in the entry in the tab order its render has", async () => {
+    for (const id of snippetIds) {
+      const template = await load(id);
+      const rendered = renderSnippet(template, resolveValues(id, template.config));
+      expect(snippetLanguagesOf(id), id).toEqual(rendered.files.map((file) => file.lang));
+    }
+    expect(snippetLanguagesOf('no.such-snippet')).toEqual([]);
+  });
+
   it('render a snippet in every language, in tab order, with defaults filled in', async () => {
     const template = await load('open-ai.chat-completion');
     const rendered = renderSnippet(template, resolveValues(template.id, template.config));
