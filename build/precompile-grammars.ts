@@ -1,7 +1,8 @@
 import { defaultJavaScriptRegexConstructor } from '@shikijs/engine-javascript';
 import type { LanguageRegistration } from '@shikijs/primitive';
 import type { Plugin } from 'vite';
-import { scannerSources } from '../src/highlight/scanner-sources.ts';
+import { HOLE, type HoledPattern } from '../src/highlight/back-references.ts';
+import { backReferencedSources, patternVariants, scannerSources } from '../src/highlight/scanner-sources.ts';
 import { asciiClasses } from './ascii-classes.ts';
 
 const PREFIX = 'virtual:grammar/';
@@ -58,6 +59,52 @@ async function grammarModule(name: string): Promise<string> {
     `export { default } from ${JSON.stringify(`@shikijs/langs/${name}`)};`,
     `export const compiled = ${JSON.stringify(compiled)};`,
     `export const ascii = ${JSON.stringify(asciiClasses(patterns))};`,
+    `export const holed = ${JSON.stringify(holedPatterns(langs))};`,
     '',
   ].join('\n');
+}
+
+/** True when `mark` sits inside a character class of the pattern `source`. */
+function insideClass(source: string, mark: string): boolean {
+  let depth = 0;
+  for (let pos = 0; pos < source.length; pos++) {
+    const ch = source[pos]!;
+    if (ch === '\\') pos++;
+    else if (ch === '[') depth++;
+    else if (ch === ']' && depth > 0) depth--;
+    else if (ch === mark) return depth > 0;
+  }
+  return false;
+}
+
+/**
+ * The grammar's back-referenced patterns with one back-reference, translated with a hole
+ * (src/highlight/back-references.ts). Left to the run-time translator: several
+ * back-references, one right after a backslash, case-insensitive ones, and any whose hole
+ * the translation moves into a class or duplicates.
+ */
+function holedPatterns(langs: LanguageRegistration[]): HoledPattern[] {
+  const out: HoledPattern[] = [];
+  for (const raw of backReferencedSources(langs)) {
+    const refs = [...raw.matchAll(/\\(\d+)/g)];
+    if (refs.length !== 1 || raw[refs[0]!.index - 1] === '\\' || /\(\?[a-z]*i/.test(raw)) continue;
+    const withHole = raw.replace(/\\(\d+)/, HOLE);
+    for (const variant of patternVariants(withHole)) {
+      const [before, after, ...more] = variant.split(HOLE);
+      if (more.length || before === undefined || after === undefined) continue;
+      let regex: RegExp & { rawOptions?: object };
+      try {
+        regex = defaultJavaScriptRegexConstructor(variant, { target: 'ES2024' }) as RegExp & { rawOptions?: object };
+      } catch {
+        continue;
+      }
+      if (regex.source.split(HOLE).length !== 2 || insideClass(regex.source, HOLE) || regex.flags.includes('i')) continue;
+      const entry: HoledPattern = [before, after, regex.source];
+      if (regex.rawOptions) entry.push(regex.flags, regex.rawOptions);
+      else if (regex.flags !== USUAL_FLAGS) entry.push(regex.flags);
+      // Anchor variants that do not touch this pattern's anchors come out the same.
+      if (!out.some((known) => JSON.stringify(known) === JSON.stringify(entry))) out.push(entry);
+    }
+  }
+  return out;
 }

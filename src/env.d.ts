@@ -32,6 +32,7 @@ declare module 'virtual:grammar/*' {
   const grammar: GrammarModule['default'];
   export const compiled: GrammarModule['compiled'];
   export const ascii: GrammarModule['ascii'];
+  export const holed: GrammarModule['holed'];
   export default grammar;
 }
 

@@ -1,6 +1,7 @@
 import type { LanguageRegistration } from '@shikijs/primitive';
 import type { LanguageInfo } from '../core/languages';
 import type { AsciiClasses } from './ascii-pattern';
+import type { HoledPattern } from './back-references';
 
 /** A grammar chunk: the grammar, and its patterns translated at build time (see build/precompile-grammars.ts). */
 export interface GrammarModule {
@@ -9,6 +10,8 @@ export interface GrammarModule {
   compiled: readonly (0 | 1 | [string, string?, object?])[];
   /** The ASCII classes of the Unicode properties its patterns use (see ascii-pattern.ts). */
   ascii: AsciiClasses;
+  /** Its back-referenced patterns, translated with a hole (see back-references.ts). */
+  holed: readonly HoledPattern[];
 }
 
 /** One chunk per grammar: a page downloads only the grammars of the tabs it shows. */

@@ -1,4 +1,6 @@
 import { asciiPattern, type AsciiClasses } from './ascii-pattern';
+import { fillHole, type HoledPattern } from './back-references';
+import { withoutTranslator } from './hidden-captures';
 import type { GrammarModule } from './grammars';
 import { scannerSources } from './scanner-sources';
 import { loadedTranslator, provisional } from './translator-state';
@@ -15,6 +17,7 @@ type Compiled = [pattern: string, flags: string, options?: object];
 export class PrecompiledCache extends Map<string, Entry> {
   private readonly table = new Map<string, 1 | [string, string?, object?]>();
   private readonly classes: Record<string, string> = {};
+  private readonly holed: HoledPattern[] = [];
   /** False where the browser lacks the RegExp `v` flag the tables were made for. */
   readonly usable = supportsUnicodeSets();
   /** The same patterns in their variants for pure-ASCII lines (see ascii-pattern.ts). */
@@ -24,6 +27,7 @@ export class PrecompiledCache extends Map<string, Entry> {
   addGrammar(module: GrammarModule): void {
     if (!this.usable) return;
     Object.assign(this.classes, module.ascii);
+    this.holed.push(...module.holed);
     const sources = scannerSources(module.default);
     sources.forEach((source, i) => {
       const compiled = module.compiled[i];
@@ -39,6 +43,21 @@ export class PrecompiledCache extends Map<string, Entry> {
     return [pattern, flags, options];
   }
 
+  /**
+   * A pattern vscode-textmate built from matched text, from the build's holed translations;
+   * undefined when none fits (or it needs emulation and the translator is not in yet).
+   */
+  fromHoled(pattern: string): RegExp | undefined {
+    if (!this.usable) return undefined;
+    const filled = fillHole(this.holed, pattern);
+    if (!filled) return undefined;
+    try {
+      return construct(filled.source, filled.flags, filled.options);
+    } catch {
+      return undefined;
+    }
+  }
+
   // A pattern compiled provisionally (before the translator loaded) is not kept: its next use
   // gets the real translation.
   override set(source: string, entry: Entry): this {
@@ -51,12 +70,9 @@ export class PrecompiledCache extends Map<string, Entry> {
     const compiled = this.compiled(source);
     if (!compiled) return undefined;
     const [pattern, flags, options] = compiled;
-    // The few patterns that need emulation wait for the translator's EmulatedRegExp.
-    const Emulated = options ? loadedTranslator()?.EmulatedRegExp : undefined;
-    if (options && !Emulated) return undefined;
     try {
-      const regex = Emulated ? new Emulated(pattern, flags, options) : new RegExp(pattern, flags);
-      super.set(source, regex);
+      const regex = construct(pattern, flags, options);
+      if (regex) super.set(source, regex);
       return regex;
     } catch {
       return undefined;
@@ -97,6 +113,17 @@ class AsciiVariants extends Map<string, Entry> {
     this.full.set(source, entry);
     return this;
   }
+}
+
+/**
+ * A translated pattern as a RegExp. One that needs emulation beyond hidden captures waits for
+ * the translator's EmulatedRegExp (undefined until it is in): the library behind it is most
+ * of the translator's bytes, which the first highlight does without.
+ */
+function construct(pattern: string, flags: string, options: object | undefined): RegExp | undefined {
+  if (!options) return new RegExp(pattern, flags);
+  const Emulated = loadedTranslator()?.EmulatedRegExp;
+  return Emulated ? new Emulated(pattern, flags, options) : withoutTranslator(pattern, flags, options);
 }
 
 function supportsUnicodeSets(): boolean {

@@ -10,15 +10,18 @@ type Line = RegexEngineString & { ascii?: boolean };
 type Scanner = ReturnType<RegexEngine['createScanner']>;
 
 /**
- * Shiki's JavaScript regex scanner over the build's precompiled patterns. A pattern the
- * tables do not have (one built from matched text, such as a heredoc's end, or one that
- * needs emulation) goes through the Oniguruma translator, which loads on first need; until
- * it is in, the pattern is tried as a JavaScript regex as it stands, provisionally.
+ * Shiki's JavaScript regex scanner over the build's precompiled patterns. One built from
+ * matched text (a string's closing quote, a heredoc's end) is filled in from the build's
+ * holed translations. Any other pattern the tables do not have, or one that needs emulation,
+ * goes through the Oniguruma translator, which loads on first need; until it is in, the
+ * pattern is tried as a JavaScript regex as it stands, provisionally.
  * Pure-ASCII lines are scanned with the patterns' ASCII variants (see ascii-pattern.ts).
  */
 export function createPrecompiledEngine(cache: PrecompiledCache): RegexEngine {
   const { createString } = createJavaScriptRawEngine();
   const regexConstructor = (pattern: string): RegExp => {
+    const holed = cache.fromHoled(pattern);
+    if (holed) return holed;
     const translator = loadedTranslator();
     if (translator) return translator.defaultJavaScriptRegexConstructor(pattern);
     void loadTranslator().catch(() => undefined);

@@ -40,14 +40,17 @@ function anchorVariants(source: string): string[] {
   return variants.map((v) => v.join(''));
 }
 
-/**
- * Every pattern string a grammar will hand the regex engine, in a fixed order: the build
- * compiles them ahead of time and the browser pairs them with the compiled table by
- * position. Patterns that depend on text matched at run time (back-references in `end` and
- * `while`) are left out: the engine compiles those itself.
- */
-export function scannerSources(langs: readonly LanguageRegistration[]): string[] {
-  const found = new Set<string>();
+/** The pattern strings vscode-textmate makes from one rule pattern: `\z` rewritten, and its anchor variants. */
+export function patternVariants(raw: string): string[] {
+  const source = rewriteZ(raw);
+  const anchored = /\\[AG]/.test(source.replace(/\\\\/g, ''));
+  return anchored ? anchorVariants(source) : [source];
+}
+
+/** A grammar's rule patterns (`match`, `begin`, `end`, `while`) as written, in order: the plain ones, and those referring back to their `begin`'s captures. */
+function rulePatterns(langs: readonly LanguageRegistration[]): { plain: Set<string>; backReferenced: Set<string> } {
+  const plain = new Set<string>();
+  const backReferenced = new Set<string>();
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach(visit);
@@ -55,13 +58,28 @@ export function scannerSources(langs: readonly LanguageRegistration[]): string[]
     for (const key of ['match', 'begin', 'end', 'while']) {
       const raw = rule[key];
       if (typeof raw !== 'string') continue;
-      if ((key === 'end' || key === 'while') && BACK_REFERENCE.test(raw)) continue;
-      const source = rewriteZ(raw);
-      const anchored = /\\[AG]/.test(source.replace(/\\\\/g, ''));
-      for (const variant of anchored ? anchorVariants(source) : [source]) found.add(variant);
+      if ((key === 'end' || key === 'while') && BACK_REFERENCE.test(raw)) backReferenced.add(raw);
+      else plain.add(raw);
     }
     for (const value of Object.values(rule)) if (value && typeof value === 'object') visit(value);
   };
   visit(langs);
+  return { plain, backReferenced };
+}
+
+/**
+ * Every pattern string a grammar will hand the regex engine, in a fixed order: the build
+ * compiles them ahead of time and the browser pairs them with the compiled table by
+ * position. Patterns that depend on text matched at run time (back-references in `end` and
+ * `while`) are left out: see `backReferencedSources`.
+ */
+export function scannerSources(langs: readonly LanguageRegistration[]): string[] {
+  const found = new Set<string>();
+  for (const raw of rulePatterns(langs).plain) patternVariants(raw).forEach((variant) => found.add(variant));
   return [...found];
+}
+
+/** The `end` and `while` patterns that refer back to what their `begin` matched, as written. */
+export function backReferencedSources(langs: readonly LanguageRegistration[]): string[] {
+  return [...rulePatterns(langs).backReferenced];
 }
