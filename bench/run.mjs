@@ -70,12 +70,14 @@ async function main() {
   const browserVersion = browser.version();
   const results = {};
   try {
-    for (const { key, size, latencyMs, label } of SCENARIOS) {
-      // One load first, not counted: the browser's own first-use costs (its code, fonts,
-      // processes) are not the page's; every counted load is still cold for the page.
-      await measure(browser, `${server.url}/bench-${size}.html`, { visitTabs: false, latencyMs });
-      results[key] = [];
-      for (let run = 0; run < RUNS; run++) {
+    // One load of each page first, not counted: the browser's own first-use costs (its code,
+    // fonts, processes) are not the page's; every counted load is still cold for the page.
+    for (const { size, latencyMs } of SCENARIOS) await measure(browser, `${server.url}/bench-${size}.html`, { visitTabs: false, latencyMs });
+    for (const { key } of SCENARIOS) results[key] = [];
+    // Round by round through the pages, so that the machine's drift (a shared 2-core VM)
+    // spreads over all of them instead of weighing on whichever page happens to run first.
+    for (let run = 0; run < RUNS; run++) {
+      for (const { key, size, latencyMs, label } of SCENARIOS) {
         const progress = `[bench] ${label}, run ${run + 1}/${RUNS}`;
         if (process.stdout.isTTY) process.stdout.write(`\r${progress}   `);
         else console.log(progress);
