@@ -1,8 +1,8 @@
+import { highlighterChunks, viewerChunk } from 'virtual:chunk-urls';
 import { LANGUAGES, pickLanguage } from '../core/languages';
 import { readDataset, resolveValues } from '../core/resolve-values';
 import type { RenderedSnippet } from '../core/types';
 import { loadGrammar, tokenizeCached } from '../highlight/highlighter';
-import { highlighterChunks, viewerChunk } from 'virtual:chunk-urls';
 import { checkSnippetName, loadSnippet, snippetLanguagesOf } from '../library/load-snippet';
 import { resolveTheme } from '../state/page-theme';
 import type { WidgetServices } from '../state/widget-services';
@@ -27,14 +27,7 @@ export async function previewSnippet(
 ): Promise<void> {
   const name = element.dataset.name ?? '';
   if (checkSnippetName(name)) return;
-  // Shiki and the grammar of the tab the preview will show are fetched alongside the
-  // templates, and run only once the plain code is on screen.
-  const expected = LANGUAGES[pickLanguage(snippetLanguagesOf(name), services.preferences.get().lang, null)]?.grammar;
-  const grammarUrl = expected && highlighterChunks?.grammars[expected];
-  if (highlighterChunks && grammarUrl) {
-    preloadModule(element.ownerDocument, highlighterChunks.core);
-    preloadModule(element.ownerDocument, grammarUrl);
-  }
+  preloadHighlighter(element.ownerDocument, pickLanguage(snippetLanguagesOf(name), services.preferences.get().lang, null));
   let snippet: RenderedSnippet;
   try {
     const { template, renderer } = await loadSnippet(name);
@@ -72,6 +65,18 @@ export async function previewSnippet(
   // after it (the usual case: it comes over the network), the plain code is already shown.
   if (performance.now() - paintedAt > PAINTED_AFTER_MS) return highlight();
   await new Promise<void>((done) => afterPaint(() => (highlight(), done())));
+}
+
+/**
+ * Fetches Shiki and the grammar of `lang` alongside the templates; they run only once the
+ * plain code is on screen.
+ */
+function preloadHighlighter(doc: Document, lang: string): void {
+  const grammar = LANGUAGES[lang]?.grammar;
+  const url = grammar && highlighterChunks?.grammars[grammar];
+  if (!highlighterChunks || !url) return;
+  preloadModule(doc, highlighterChunks.core);
+  preloadModule(doc, url);
 }
 
 /** Long enough after a paint call for the browser to have shown it (a few frames). */
