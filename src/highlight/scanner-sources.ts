@@ -4,6 +4,8 @@ const BACK_REFERENCE = /\\(\d+)/;
 
 /** What vscode-textmate does to a pattern before handing it to the regex engine: `\z` becomes a lookaround. */
 function rewriteZ(source: string): string {
+  // Most patterns have none: skip the walk (a grammar's first use walks hundreds of them).
+  if (!source.includes('\\z')) return source;
   let out = '';
   for (let pos = 0; pos < source.length; pos++) {
     const ch = source[pos]!;
@@ -43,7 +45,8 @@ function anchorVariants(source: string): string[] {
 /** The pattern strings vscode-textmate makes from one rule pattern: `\z` rewritten, and its anchor variants. */
 export function patternVariants(raw: string): string[] {
   const source = rewriteZ(raw);
-  const anchored = /\\[AG]/.test(source.replace(/\\\\/g, ''));
+  // `\\A` is an escaped backslash and an "A": only an odd run of backslashes makes an anchor.
+  const anchored = /\\[AG]/.test(source) && /\\[AG]/.test(source.replace(/\\\\/g, ''));
   return anchored ? anchorVariants(source) : [source];
 }
 
