@@ -1,14 +1,12 @@
-import { snippetIds, snippetLoaders } from 'virtual:snippet-library';
 import * as javascript from 'virtual:grammar/javascript';
 import * as python from 'virtual:grammar/python';
 import * as shellscript from 'virtual:grammar/shellscript';
 import { describe, expect, it } from 'vitest';
 import { asciiClasses } from '../../build/ascii-classes';
-import { resolveValues } from '../../src/core/resolve-values';
 import { asciiPattern, isAscii, mapPropertyEscapes } from '../../src/highlight/ascii-pattern';
 import { PrecompiledCache } from '../../src/highlight/precompiled-cache';
 import { scannerSources } from '../../src/highlight/scanner-sources';
-import { renderSnippet } from '../../src/render/render-snippet';
+import { librarySamples } from './highlight-fixtures';
 
 const CLASSES = { L: '\\x41-\\x5a\\x61-\\x7a', M: '', space: '\\x09-\\x0d\\x20' };
 
@@ -50,12 +48,9 @@ describe('ASCII variants of patterns', () => {
   it("match exactly as the full patterns do on every ASCII line of the library's samples", async () => {
     const grammars = { py: python, js: javascript, sh: shellscript };
     const lines = { py: new Set<string>(), js: new Set<string>(), sh: new Set<string>() };
-    for (const id of snippetIds) {
-      const template = (await snippetLoaders[id]!()).default;
-      for (const file of renderSnippet(template, resolveValues(id, template.config)).files) {
-        const own = lines[file.lang as keyof typeof lines];
-        for (const line of file.displayCode.split('\n')) if (isAscii(line)) own.add(`${line}\n`);
-      }
+    for (const sample of await librarySamples()) {
+      const own = lines[sample.lang as keyof typeof lines];
+      for (const line of sample.code.split('\n')) if (isAscii(line)) own.add(`${line}\n`);
     }
     const same = (a: RegExpExecArray | null, b: RegExpExecArray | null) =>
       a?.index === b?.index && JSON.stringify(a?.indices) === JSON.stringify(b?.indices);

@@ -1,19 +1,11 @@
-import { createJavaScriptRegexEngine } from '@shikijs/engine-javascript';
-import { codeToTokensBase, createShikiPrimitive, type RegexEngine } from '@shikijs/primitive';
-import githubLight from '@shikijs/themes/github-light';
 import * as javascript from 'virtual:grammar/javascript';
 import * as python from 'virtual:grammar/python';
 import { describe, expect, it } from 'vitest';
-import type { GrammarModule } from '../../src/highlight/grammars';
 import { HiddenCapturesRegExp, withoutTranslator } from '../../src/highlight/hidden-captures';
 import { PrecompiledCache } from '../../src/highlight/precompiled-cache';
 import { createPrecompiledEngine } from '../../src/highlight/regex-engine';
 import { countProvisional, loadedTranslator, loadTranslator } from '../../src/highlight/translator-state';
-
-function tokens(module: GrammarModule, lang: string, code: string, engine: RegexEngine) {
-  const primitive = createShikiPrimitive({ themes: [githubLight], langs: [...module.default], engine });
-  return codeToTokensBase(primitive, code, { lang, theme: 'github-light' }).map((line) => line.map(({ content, color }) => [content, color]));
-}
+import { referenceTokens, tokensWith } from './highlight-fixtures';
 
 describe('hidden captures without the translator', () => {
   it('highlights Python type comments (a possessive quantifier) exactly, before the translator loads', () => {
@@ -21,10 +13,10 @@ describe('hidden captures without the translator', () => {
     const cache = new PrecompiledCache();
     cache.addGrammar(python);
     const before = countProvisional();
-    const ours = tokens(python, 'python', code, createPrecompiledEngine(cache));
+    const ours = tokensWith(python, 'python', code, createPrecompiledEngine(cache));
     expect(countProvisional()).toBe(before);
     expect(loadedTranslator()).toBeNull();
-    expect(ours).toEqual(tokens(python, 'python', code, createJavaScriptRegexEngine({ forgiving: true })));
+    expect(ours).toEqual(referenceTokens(python, 'python', code));
   });
 
   it('takes the hidden groups out of a match and its indices', () => {

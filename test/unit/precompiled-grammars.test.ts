@@ -1,42 +1,22 @@
-import { createJavaScriptRegexEngine } from '@shikijs/engine-javascript';
-import { codeToTokensBase, createShikiPrimitive, type RegexEngine } from '@shikijs/primitive';
-import githubLight from '@shikijs/themes/github-light';
 import { readFileSync } from 'node:fs';
 import * as javascript from 'virtual:grammar/javascript';
 import * as python from 'virtual:grammar/python';
 import * as shellscript from 'virtual:grammar/shellscript';
-import { snippetIds, snippetLoaders } from 'virtual:snippet-library';
+import { snippetLoaders } from 'virtual:snippet-library';
 import { describe, expect, it } from 'vitest';
 import { resolveValues } from '../../src/core/resolve-values';
 import { renderSnippet } from '../../src/render/render-snippet';
 import type { GrammarModule } from '../../src/highlight/grammars';
 import { PrecompiledCache } from '../../src/highlight/precompiled-cache';
-import { createPrecompiledEngine } from '../../src/highlight/regex-engine';
 import { scannerSources } from '../../src/highlight/scanner-sources';
 import { countProvisional, loadedTranslator, loadTranslator } from '../../src/highlight/translator-state';
+import { librarySamples, precompiledEngine as precompiled, referenceTokens as reference, tokensWith as tokens } from './highlight-fixtures';
 
 const grammars: [string, GrammarModule, string][] = [
   ['python', python, 'shared/snippets/open-ai/chat-completion/py.hbs'],
   ['javascript', javascript, 'shared/snippets/open-ai/chat-completion/js.hbs'],
   ['shellscript', shellscript, 'shared/snippets/open-ai/chat-completion/sh.hbs'],
 ];
-
-function tokens(module: GrammarModule, lang: string, code: string, engine: RegexEngine) {
-  const primitive = createShikiPrimitive({ themes: [githubLight], langs: [...module.default], engine });
-  return codeToTokensBase(primitive, code, { lang, theme: 'github-light' }).map((line) =>
-    line.map(({ content, color }) => [content, color]),
-  );
-}
-
-/** Shiki's own engine, translating every pattern at run time: the reference. */
-const reference = (module: GrammarModule, lang: string, code: string) =>
-  tokens(module, lang, code, createJavaScriptRegexEngine({ forgiving: true }));
-
-function precompiled(module: GrammarModule) {
-  const cache = new PrecompiledCache();
-  cache.addGrammar(module);
-  return createPrecompiledEngine(cache);
-}
 
 describe('grammars precompiled at build time', () => {
   it.each(grammars)('%s: a table entry for every pattern the scanner will see', (_, module) => {
@@ -64,10 +44,8 @@ describe('grammars precompiled at build time', () => {
     ['javascript', javascript, 'js'],
   ] as const)('%s: highlights every sample of the library exactly, from the first highlight', async (lang, module, ext) => {
     if (lang === 'python') expect(loadedTranslator()).toBeNull();
-    for (const id of snippetIds) {
-      const template = (await snippetLoaders[id]!()).default;
-      const file = renderSnippet(template, resolveValues(id, template.config)).files.find((f) => f.lang === ext)!;
-      expect(tokens(module, lang, file.displayCode, precompiled(module)), id).toEqual(reference(module, lang, file.displayCode));
+    for (const { id, code } of (await librarySamples()).filter((sample) => sample.lang === ext)) {
+      expect(tokens(module, lang, code, precompiled(module)), id).toEqual(reference(module, lang, code));
     }
   }, 60_000);
 
