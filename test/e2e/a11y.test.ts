@@ -1,15 +1,10 @@
 // axe-core scan of the snippet viewers (open shadow roots included), light and dark, every tab.
 import { createRequire } from 'node:module';
-import { afterEach, describe, expect, it } from 'vitest';
-import { type OpenedPage, chooseTab, openPage, settle, useBrowser } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { chooseTab, type OpenedPage, settle, usePages } from './helpers';
 
 const AXE_PATH = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const browser = useBrowser();
-let opened: OpenedPage | undefined;
-afterEach(async () => {
-  await opened?.close();
-  opened = undefined;
-});
+const open = usePages();
 
 interface Violation {
   id: string;
@@ -55,7 +50,7 @@ function describeViolations(violations: Violation[]): string[] {
 describe('accessibility (axe-core)', () => {
   for (const colorScheme of ['light', 'dark'] as const) {
     it(`has no serious or critical violations in the ${colorScheme} scheme, on every tab`, async () => {
-      opened = await openPage(browser(), '/docs.html', { contextOptions: { colorScheme } });
+      const opened = await open('/docs.html', { contextOptions: { colorScheme } });
       const { page } = opened;
       for (const id of ['#default', '#mini', '#custom']) await settle(page, id);
       await page.addScriptTag({ path: AXE_PATH });

@@ -1,13 +1,8 @@
 // Copy puts exactly the active tab's code on the clipboard, and says so.
-import { afterEach, describe, expect, it } from 'vitest';
-import { type OpenedPage, chooseTab, inSnippet, openPage, readSnippet, settle, useBrowser } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { chooseTab, inSnippet, type OpenedPage, readSnippet, settle, usePages } from './helpers';
 
-const browser = useBrowser();
-let opened: OpenedPage | undefined;
-afterEach(async () => {
-  await opened?.close();
-  opened = undefined;
-});
+const open = usePages();
 
 async function clipboardAfterCopy(opened: OpenedPage, selector: string): Promise<string> {
   const { page } = opened;
@@ -20,7 +15,7 @@ async function clipboardAfterCopy(opened: OpenedPage, selector: string): Promise
 
 describe('copy button', () => {
   it('copies exactly the code of the active tab, before and after switching tabs', async () => {
-    opened = await openPage(browser(), '/docs.html');
+    const opened = await open('/docs.html');
     const { page, context } = opened;
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(opened.url).origin });
     await settle(page, '#mini');
@@ -47,7 +42,7 @@ describe('copy button', () => {
   });
 
   it('falls back when the async Clipboard API is missing, still copying the active tab exactly', async () => {
-    opened = await openPage(browser(), '/docs.html', { initScript: removeClipboardApi });
+    const opened = await open('/docs.html', { initScript: removeClipboardApi });
     const { page, context } = opened;
     const origin = new URL(opened.url).origin;
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });

@@ -1,25 +1,20 @@
 // The same pages under `Content-Security-Policy: default-src 'self'; script-src 'self'; style-src 'self'`.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { STRICT_CSP } from './harness.mjs';
-import { type OpenedPage, openPage, readSnippet, settle, useBrowser } from './helpers';
+import { readSnippet, settle, usePages } from './helpers';
 import { exerciseSpa } from './spa-scenario';
 
-const browser = useBrowser();
-let opened: OpenedPage | undefined;
-afterEach(async () => {
-  await opened?.close();
-  opened = undefined;
-});
+const open = usePages();
 
 describe('strict Content-Security-Policy', () => {
   it('serves the /csp/ pages with the strict policy', async () => {
-    opened = await openPage(browser(), '/csp/docs.html');
+    const opened = await open('/csp/docs.html');
     const header = await opened.page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'));
     expect(header).toBe(STRICT_CSP);
   });
 
   it('renders and highlights the docs page with zero CSP violations', async () => {
-    opened = await openPage(browser(), '/csp/docs.html');
+    const opened = await open('/csp/docs.html');
     const { page } = opened;
     for (const id of ['#default', '#mini', '#custom']) {
       await settle(page, id);
@@ -48,7 +43,7 @@ describe('strict Content-Security-Policy', () => {
   });
 
   it('follows single-page navigation under the policy with zero violations', async () => {
-    opened = await openPage(browser(), '/csp/spa.html');
+    const opened = await open('/csp/spa.html');
     await exerciseSpa(opened);
     expect(await opened.cspViolations()).toEqual([]);
   });

@@ -1,16 +1,11 @@
 // A plain docs page with several snippets: each becomes a highlighted viewer, lazily, with a clean console.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './harness.mjs';
-import { type OpenedPage, openPage, readSnippet, settle, useBrowser } from './helpers';
+import { readSnippet, settle, usePages } from './helpers';
 
-const browser = useBrowser();
-let opened: OpenedPage | undefined;
-afterEach(async () => {
-  await opened?.close();
-  opened = undefined;
-});
+const open = usePages();
 
 const VISIBLE = [
   { id: '#default', model: 'gpt-4o' },
@@ -20,7 +15,7 @@ const VISIBLE = [
 
 describe('docs-like page', () => {
   it('turns every snippet in view into a viewer with highlighted code, in a shadow root', async () => {
-    opened = await openPage(browser(), '/docs.html');
+    const opened = await open('/docs.html');
     const { page } = opened;
     for (const { id, model } of VISIBLE) {
       await settle(page, id);
@@ -46,7 +41,7 @@ describe('docs-like page', () => {
   });
 
   it('fetches Shiki, the first tab\'s grammar and the viewer ahead of running them, each once', async () => {
-    opened = await openPage(browser(), '/docs.html');
+    const opened = await open('/docs.html');
     const { page } = opened;
     for (const { id } of VISIBLE) await settle(page, id);
     const { preloaded, fetched } = await page.evaluate(() => ({
@@ -67,7 +62,7 @@ describe('docs-like page', () => {
   });
 
   it('mounts the snippet far below the fold only when it is scrolled near', async () => {
-    opened = await openPage(browser(), '/docs.html');
+    const opened = await open('/docs.html');
     const { page } = opened;
     for (const { id } of VISIBLE) await settle(page, id);
     const far = await readSnippet(page, '#far');
@@ -81,7 +76,7 @@ describe('docs-like page', () => {
   });
 
   it('saves a screenshot of the page to test-artifacts/', async () => {
-    opened = await openPage(browser(), '/docs.html');
+    const opened = await open('/docs.html');
     for (const { id } of VISIBLE) await settle(opened.page, id);
     const dir = join(REPO_ROOT, 'test-artifacts');
     mkdirSync(dir, { recursive: true });

@@ -1,15 +1,10 @@
 // Issue 6, `<aiml-snippet data-name>`: the same viewer as `<snippet>`, with the custom-element
 // lifecycle (connected → mounted, attributes → re-render, disconnected → unmounted).
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SnippetsApi } from '../../src/api/page-api';
-import { type OpenedPage, chooseTab, deepQueryCount, openPage, readSnippet, settle, useBrowser, waitForCode } from './helpers';
+import { chooseTab, deepQueryCount, readSnippet, settle, usePages, waitForCode } from './helpers';
 
-const browser = useBrowser();
-let opened: OpenedPage | undefined;
-afterEach(async () => {
-  await opened?.close();
-  opened = undefined;
-});
+const open = usePages();
 
 type ElementWindow = Window & {
   Snippets: SnippetsApi;
@@ -20,7 +15,7 @@ type ElementWindow = Window & {
 
 describe('<aiml-snippet> custom element', () => {
   it('renders the viewer, follows data-* changes, unmounts on removal and mounts again when re-inserted', async () => {
-    opened = await openPage(browser(), '/embedding-element.html');
+    const opened = await open('/embedding-element.html');
     const { page } = opened;
     expect(await page.evaluate(() => typeof customElements.get('aiml-snippet'))).toBe('function');
     await settle(page, '#element');

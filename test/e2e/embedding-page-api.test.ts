@@ -3,17 +3,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { SnippetsApi } from '../../src/api/page-api';
 import { REPO_ROOT } from './harness.mjs';
-import { type OpenedPage, chooseTab, inSnippet, openPage, readSnippet, settle, useBrowser, waitForCode } from './helpers';
+import { chooseTab, inSnippet, type OpenedPage, readSnippet, settle, usePages, waitForCode } from './helpers';
 
-const browser = useBrowser();
-let opened: OpenedPage | undefined;
-afterEach(async () => {
-  await opened?.close();
-  opened = undefined;
-});
+const open = usePages();
 
 const NAME = 'open-ai.chat-completion';
 const PAGE = '/embedding-api.html';
@@ -49,7 +44,7 @@ async function clipboardAfterCopy(page: Page, selector: string): Promise<string>
 
 describe('loader stub: calls queued before bundle.js loads', () => {
   it('replays them in order, before the first render, and a push after load runs at once', async () => {
-    opened = await openPage(browser(), PAGE);
+    const opened = await open(PAGE);
     const { page } = opened;
     await settle(page, '#page');
     await settle(page, '#own');
@@ -98,7 +93,7 @@ describe('loader stub: calls queued before bundle.js loads', () => {
 
 describe('Snippets.setPayload after load', () => {
   it('re-renders mounted viewers; an element’s own data-* still wins, and falls back to the page value when removed', async () => {
-    opened = await openPage(browser(), PAGE);
+    const opened = await open(PAGE);
     const { page } = opened;
     await settle(page, '#page');
     await settle(page, '#own');
@@ -137,7 +132,7 @@ describe('Snippets.setPayload after load', () => {
 
 describe('events', () => {
   it('reports render, error and copy with the documented payloads, through on() and as bubbling DOM events', async () => {
-    opened = await openPage(browser(), PAGE);
+    const opened = await open(PAGE);
     const { page } = opened;
     await grantClipboard(opened);
     await settle(page, '#page');
@@ -200,7 +195,7 @@ describe('a secret set through setPayload', () => {
   const MASK = `••••••••${KEY.slice(-4)}`;
 
   it('is masked on screen in every tab, copied in full, and appears in no storage, URL, event or console line', async () => {
-    opened = await openPage(browser(), PAGE);
+    const opened = await open(PAGE);
     const { page } = opened;
     await grantClipboard(opened);
     await settle(page, '#page');

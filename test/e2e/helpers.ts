@@ -1,7 +1,7 @@
 // Page-level helpers for the browser tests: open a page with its console and CSP violations
 // recorded, wait for snippets to settle, and read a snippet's state out of its shadow root.
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
-import { afterAll, beforeAll, inject } from 'vitest';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 import { launchBrowser } from './browser.mjs';
 
 export interface OpenedPage {
@@ -221,6 +221,23 @@ export function useBrowser(): () => Browser {
   return () => {
     if (!browser) throw new Error('the browser is not launched yet');
     return browser;
+  };
+}
+
+/**
+ * Opens test pages in this file's browser (see `useBrowser`); every page a test opens is
+ * closed after that test.
+ */
+export function usePages(): (path: string, options?: Parameters<typeof openPage>[2]) => Promise<OpenedPage> {
+  const browser = useBrowser();
+  const opened: OpenedPage[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((page) => page.close()));
+  });
+  return async (path, options) => {
+    const page = await openPage(browser(), path, options);
+    opened.push(page);
+    return page;
   };
 }
 

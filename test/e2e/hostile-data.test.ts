@@ -1,17 +1,12 @@
 // Markup, quotes and template syntax in data-* attributes are shown as text and never run.
-import { afterEach, describe, expect, it } from 'vitest';
-import { type OpenedPage, deepQueryCount, openPage, readSnippet, settle, useBrowser } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { deepQueryCount, readSnippet, settle, usePages } from './helpers';
 
-const browser = useBrowser();
-let opened: OpenedPage | undefined;
-afterEach(async () => {
-  await opened?.close();
-  opened = undefined;
-});
+const open = usePages();
 
 describe('hostile data attributes', () => {
   it('shows markup literally in every language and executes nothing', async () => {
-    opened = await openPage(browser(), '/hostile.html');
+    const opened = await open('/hostile.html');
     const { page } = opened;
     for (const lang of ['py', 'js', 'sh']) {
       await page.locator(`#prompt [role=tab][data-lang="${lang}"]`).click();

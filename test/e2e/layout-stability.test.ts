@@ -1,14 +1,9 @@
 // "Readable at once, highlighted without the layout moving": the page does not shift while
 // snippets load, turn into a plain preview, get highlighted and become the interactive viewer.
-import { afterEach, describe, expect, it } from 'vitest';
-import { type OpenedPage, openPage, settle, useBrowser } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { settle, usePages } from './helpers';
 
-const browser = useBrowser();
-let opened: OpenedPage | undefined;
-afterEach(async () => {
-  await opened?.close();
-  opened = undefined;
-});
+const open = usePages();
 
 /** Records every layout shift from the first paint, and where the first snippet's code sits at each state. */
 function recordShifts() {
@@ -30,7 +25,7 @@ function recordShifts() {
 
 describe('layout stability', () => {
   it('nothing on the page moves while the snippets load, get highlighted and become interactive', async () => {
-    opened = await openPage(browser(), '/docs.html', { initScript: recordShifts });
+    const opened = await open('/docs.html', { initScript: recordShifts });
     const { page } = opened;
     await settle(page, '#default');
     await settle(page, '#custom');

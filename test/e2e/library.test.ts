@@ -1,19 +1,14 @@
 // One of each snippet named in the issue: every one renders and highlights in each of its tabs.
-import { afterEach, describe, expect, it } from 'vitest';
-import { type OpenedPage, chooseTab, openPage, readSnippet, settle, useBrowser } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { chooseTab, readSnippet, settle, usePages } from './helpers';
 
-const browser = useBrowser();
-let opened: OpenedPage | undefined;
-afterEach(async () => {
-  await opened?.close();
-  opened = undefined;
-});
+const open = usePages();
 
 const IDS = ['#chat', '#embedding', '#luma', '#flux', '#tts'];
 
 describe('snippet library in the browser', () => {
   it('renders every snippet, highlighted, in every language tab it has', async () => {
-    opened = await openPage(browser(), '/library.html');
+    const opened = await open('/library.html');
     const { page } = opened;
     for (const id of IDS) {
       await page.locator(id).scrollIntoViewIfNeeded();

@@ -1,16 +1,11 @@
 // Issue 5, copy: what the reader hears, the Clipboard API denied (fallback still copies), and
 // every way of copying failing (the code is selected and the reader is told to press Ctrl+C).
 // copy.test.ts covers the granted API and the API missing altogether.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { type OpenedPage, chooseTab, inSnippet, openPage, readSnippet, settle, useBrowser } from './helpers';
+import { chooseTab, inSnippet, readSnippet, settle, usePages } from './helpers';
 
-const browser = useBrowser();
-let opened: OpenedPage | undefined;
-afterEach(async () => {
-  await opened?.close();
-  opened = undefined;
-});
+const open = usePages();
 
 function liveText(page: Page, selector: string) {
   return page.evaluate(
@@ -51,7 +46,7 @@ function noWayToCopy() {
 
 describe('copy, as the reader experiences it', () => {
   it('announces exactly which code was copied, in a polite live region, for each tab', async () => {
-    opened = await openPage(browser(), '/reader.html');
+    const opened = await open('/reader.html');
     const { page, context } = opened;
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(opened.url).origin });
     await settle(page, '#chat');
@@ -81,7 +76,7 @@ describe('copy, as the reader experiences it', () => {
   });
 
   it('falls back to a selection copy when the Clipboard API refuses, and the clipboard gets the code', async () => {
-    opened = await openPage(browser(), '/reader.html', { initScript: clipboardDenied });
+    const opened = await open('/reader.html', { initScript: clipboardDenied });
     const { page, context } = opened;
     const origin = new URL(opened.url).origin;
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
@@ -103,7 +98,7 @@ describe('copy, as the reader experiences it', () => {
   });
 
   it('when no way of copying works, selects the code and tells the reader to press Ctrl+C', async () => {
-    opened = await openPage(browser(), '/reader.html', { initScript: noWayToCopy });
+    const opened = await open('/reader.html', { initScript: noWayToCopy });
     const { page } = opened;
     await settle(page, '#chat');
     await chooseTab(page, '#chat', 'sh');

@@ -1,16 +1,11 @@
 // Issue 5, keyboard: the WAI-ARIA tabs pattern (one tab stop, arrows/Home/End move focus and
 // selection), then the scrollable code panel, then the buttons — with real key presses.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { type OpenedPage, openPage, useBrowser } from './helpers';
+import { usePages } from './helpers';
 import { focused, selectedTabs, settleAll, waitForTabs } from './reader-helpers';
 
-const browser = useBrowser();
-let opened: OpenedPage | undefined;
-afterEach(async () => {
-  await opened?.close();
-  opened = undefined;
-});
+const open = usePages();
 
 /** Presses a key, then checks focus is on the tab `lang` of #chat and that tab is selected (everywhere). */
 async function pressOnTabs(page: Page, key: string, lang: string) {
@@ -35,7 +30,7 @@ function panelScroll(page: Page) {
 
 describe('keyboard', () => {
   it('Tab, arrows, Home/End, the panel and the buttons, in the WAI-ARIA tabs order', async () => {
-    opened = await openPage(browser(), '/reader.html');
+    const opened = await open('/reader.html');
     const { page } = opened;
     await settleAll(page, ['#chat', '#flux']);
     await page.locator('#before').focus();
@@ -98,7 +93,7 @@ describe('keyboard', () => {
   });
 
   it('Space and Enter on the footer buttons work like clicks', async () => {
-    opened = await openPage(browser(), '/reader.html');
+    const opened = await open('/reader.html');
     const { page } = opened;
     await settleAll(page, ['#chat']);
     const shadowAttr = (selector: string, name: string) =>

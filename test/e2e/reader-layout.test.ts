@@ -1,16 +1,11 @@
 // Issue 5, long code: Wrap folds long lines into the panel's width (and is remembered), and
 // "Show all lines" lifts the bounded height to the code's full height — measured in layout.
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { type OpenedPage, inSnippet, openPage, settle, useBrowser } from './helpers';
+import { inSnippet, settle, usePages } from './helpers';
 import { settleAll } from './reader-helpers';
 
-const browser = useBrowser();
-let opened: OpenedPage | undefined;
-afterEach(async () => {
-  await opened?.close();
-  opened = undefined;
-});
+const open = usePages();
 
 /** Layout of a viewer's code panel and its pre. */
 function measure(page: Page, selector: string) {
@@ -50,7 +45,7 @@ const attr = (page: Page, selector: string, inner: string, name: string) =>
 
 describe('wrap', () => {
   it('folds a long line into the panel width, for every viewer, and remembers it', async () => {
-    opened = await openPage(browser(), '/reader.html');
+    const opened = await open('/reader.html');
     const { page } = opened;
     await settleAll(page, ['#chat', '#long']);
     await page.locator('#long').scrollIntoViewIfNeeded();
@@ -96,7 +91,7 @@ describe('wrap', () => {
 
 describe('expand', () => {
   it('long code is bounded and scrolls; Show all lines grows the panel to the full code height, and back', async () => {
-    opened = await openPage(browser(), '/reader.html');
+    const opened = await open('/reader.html');
     const { page } = opened;
     await settle(page, '#chat');
 
@@ -136,7 +131,7 @@ describe('expand', () => {
   });
 
   it('short code has no expand button and no bound', async () => {
-    opened = await openPage(browser(), '/reader.html');
+    const opened = await open('/reader.html');
     const { page } = opened;
     await settle(page, '#chat');
     await inSnippet(page, '#chat', '[role=tab][data-lang=sh]').click();
@@ -152,7 +147,7 @@ describe('expand', () => {
 
   it('code of exactly 18 lines (the bound) is shown whole, without an expand button', async () => {
     // together-ai.chat-completion-vision's cURL sample is 18 lines long.
-    opened = await openPage(browser(), '/reader-lines.html?lang=curl');
+    const opened = await open('/reader-lines.html?lang=curl');
     const { page } = opened;
     await settle(page, '#vision');
     const exact = await measure(page, '#vision');

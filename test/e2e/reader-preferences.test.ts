@@ -1,22 +1,17 @@
 // Issue 5, the reader's language choice: one click switches the whole page, it is remembered
 // before the next first paint, followed across browser tabs, overridden by ?lang=, and the
 // widget still works where localStorage throws.
-import { afterEach, describe, expect, it } from 'vitest';
-import { type OpenedPage, chooseTab, inSnippet, openPage, readSnippet, settle, useBrowser } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { chooseTab, inSnippet, readSnippet, settle, usePages } from './helpers';
 import { READER_IDS, selectedTabs, serveFluxWithoutCurl, settleAll, waitForTabs } from './reader-helpers';
 
-const browser = useBrowser();
-let opened: OpenedPage | undefined;
-afterEach(async () => {
-  await opened?.close();
-  opened = undefined;
-});
+const open = usePages();
 
 const every = (lang: string) => Object.fromEntries(READER_IDS.map((id) => [id, lang]));
 
 describe('language choice', () => {
   it('choosing a language in one viewer switches every viewer on the page', async () => {
-    opened = await openPage(browser(), '/reader.html');
+    const opened = await open('/reader.html');
     const { page } = opened;
     await settleAll(page);
     expect(await selectedTabs(page)).toEqual(every('py'));
@@ -37,7 +32,7 @@ describe('language choice', () => {
   });
 
   it('a viewer the reader pointed at a language keeps it when another viewer picks one it lacks', async () => {
-    opened = await openPage(browser(), '/reader.html');
+    const opened = await open('/reader.html');
     const { page, context } = opened;
     await serveFluxWithoutCurl(context);
     await page.reload();
@@ -55,7 +50,7 @@ describe('language choice', () => {
     // The reader picks JavaScript in #chat: #flux follows and shows JavaScript. Then the reader
     // picks cURL, which #flux does not have: #flux should stay on the JavaScript it shows,
     // not jump to a language nobody chose.
-    opened = await openPage(browser(), '/reader.html');
+    const opened = await open('/reader.html');
     const { page, context } = opened;
     await serveFluxWithoutCurl(context);
     await page.reload();
@@ -107,7 +102,7 @@ function recordFirstPaint() {
 
 describe('remembered choice', () => {
   it('after a reload, the remembered tab is already selected the first time a viewer shows code', async () => {
-    opened = await openPage(browser(), '/reader.html', { initScript: recordFirstPaint });
+    const opened = await open('/reader.html', { initScript: recordFirstPaint });
     const { page } = opened;
     await settle(page, '#chat');
     await chooseTab(page, '#chat', 'sh');
@@ -125,7 +120,7 @@ describe('remembered choice', () => {
   });
 
   it('a choice made in one browser tab switches another open tab without a reload', async () => {
-    opened = await openPage(browser(), '/reader.html');
+    const opened = await open('/reader.html');
     const pageA = opened.page;
     const pageB = await opened.context.newPage();
     await pageB.goto(opened.url);
@@ -149,7 +144,7 @@ describe('remembered choice', () => {
   });
 
   it('?lang= in the page URL wins over the remembered choice for that page view only', async () => {
-    opened = await openPage(browser(), '/reader.html');
+    const opened = await open('/reader.html');
     const { page } = opened;
     await settle(page, '#chat');
     await chooseTab(page, '#chat', 'sh');
@@ -198,7 +193,7 @@ describe('storage failures', () => {
     ['localStorage writes throw QuotaExceededError', localStorageFull, /quota/i],
   ] as const) {
     it(`${name}: viewers render, tabs and wrap work, at most one console warning`, async () => {
-      opened = await openPage(browser(), '/reader.html', { initScript });
+      const opened = await open('/reader.html', { initScript });
       const { page } = opened;
       await settleAll(page);
       await chooseTab(page, '#chat', 'js');
@@ -222,7 +217,7 @@ describe('storage failures', () => {
   }
 
   it('the SecurityError init script really takes localStorage away from the page', async () => {
-    opened = await openPage(browser(), '/reader.html', { initScript: localStorageThrows });
+    const opened = await open('/reader.html', { initScript: localStorageThrows });
     const name = await opened.page.evaluate(() => {
       try {
         void window.localStorage;

@@ -3,18 +3,13 @@
 // the tokens on a switch, brandable custom properties — and screenshots of the reader page.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ElementHandle, Page } from 'playwright-core';
 import { REPO_ROOT } from './harness.mjs';
-import { type OpenedPage, openPage, settle, useBrowser } from './helpers';
+import { settle, usePages } from './helpers';
 import { settleAll } from './reader-helpers';
 
-const browser = useBrowser();
-let opened: OpenedPage | undefined;
-afterEach(async () => {
-  await opened?.close();
-  opened = undefined;
-});
+const open = usePages();
 
 interface Look {
   theme: string | null;
@@ -74,7 +69,7 @@ const colours = ({ keyword, background, text }: Look) => ({ keyword, background,
 
 describe('themes', () => {
   it('each switch turns the viewer dark, explicit light beats a dark system, and the tokens are never re-created', async () => {
-    opened = await openPage(browser(), '/reader.html', { contextOptions: { colorScheme: 'light' } });
+    const opened = await open('/reader.html', { contextOptions: { colorScheme: 'light' } });
     const { page } = opened;
     await settle(page, '#chat');
     const span = await keywordSpan(page, '#chat');
@@ -151,7 +146,7 @@ describe('themes', () => {
 
 describe('branding', () => {
   it('custom properties on the snippet (or an ancestor) restyle the viewer', async () => {
-    opened = await openPage(browser(), '/reader.html');
+    const opened = await open('/reader.html');
     const { page } = opened;
     await settle(page, '#chat');
     await settle(page, '#flux');
@@ -199,7 +194,7 @@ describe('branding', () => {
   });
 
   it('--snippet-max-height bounds a panel that is not collapsed', async () => {
-    opened = await openPage(browser(), '/reader.html');
+    const opened = await open('/reader.html');
     const { page } = opened;
     await settle(page, '#chat');
     await page.evaluate(() => document.querySelector<HTMLElement>('#chat')!.style.setProperty('--snippet-max-height', '120px'));
@@ -217,7 +212,7 @@ describe('branding', () => {
 
 describe('screenshots', () => {
   it('saves the reader page in light and dark to test-artifacts/', async () => {
-    opened = await openPage(browser(), '/reader.html', { contextOptions: { colorScheme: 'light' } });
+    const opened = await open('/reader.html', { contextOptions: { colorScheme: 'light' } });
     const { page } = opened;
     await settleAll(page, ['#chat', '#flux']);
     const dir = join(REPO_ROOT, 'test-artifacts');

@@ -1,17 +1,12 @@
 // A typo in data-name shows a readable notice in place; the valid snippet next to it still works.
-import { afterEach, describe, expect, it } from 'vitest';
-import { type OpenedPage, openPage, readSnippet, settle, useBrowser } from './helpers';
+import { describe, expect, it } from 'vitest';
+import { readSnippet, settle, usePages } from './helpers';
 
-const browser = useBrowser();
-let opened: OpenedPage | undefined;
-afterEach(async () => {
-  await opened?.close();
-  opened = undefined;
-});
+const open = usePages();
 
 describe('unknown snippet name', () => {
   it('shows a visible alert naming the bad value and the closest name, and keeps the valid snippet working', async () => {
-    opened = await openPage(browser(), '/unknown.html');
+    const opened = await open('/unknown.html');
     const { page } = opened;
     await settle(page, '#typo', ['error']);
     const typo = await readSnippet(page, '#typo');
