@@ -16,7 +16,7 @@ import { snippetLibrary } from './build/snippet-library.ts';
  */
 export default defineConfig({
   base: process.env.SNIPPETS_CDN_PREFIX || './',
-  plugins: [handlebarsPrecompile(), slimThemes(), precompileGrammars(), snippetLibrary({ root: 'shared/snippets' }), chunkUrls({ root: import.meta.dirname, emit: true }), cataloguePage({ root: 'shared/snippets' }), releaseManifest()],
+  plugins: [handlebarsPrecompile(), slimThemes(), precompileGrammars(), snippetLibrary({ root: 'shared/snippets' }), chunkUrls({ root: import.meta.dirname, library: 'shared/snippets', emit: true }), cataloguePage({ root: 'shared/snippets' }), releaseManifest()],
   build: {
     outDir: 'dist',
     target: 'es2022',

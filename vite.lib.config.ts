@@ -1,4 +1,5 @@
 import { defineConfig } from 'vite';
+import { chunkUrls } from './build/chunk-urls.ts';
 import { handlebarsPrecompile } from './build/handlebars-precompile.ts';
 import { precompileGrammars } from './build/precompile-grammars.ts';
 import { slimThemes } from './build/slim-themes.ts';
@@ -9,7 +10,7 @@ import { snippetLibrary } from './build/snippet-library.ts';
  * the widget's pipeline and UI. React stays a peer: the host app's copy is used.
  */
 export default defineConfig({
-  plugins: [handlebarsPrecompile(), slimThemes(), precompileGrammars(), snippetLibrary({ root: 'shared/snippets' })],
+  plugins: [handlebarsPrecompile(), slimThemes(), precompileGrammars(), snippetLibrary({ root: 'shared/snippets' }), chunkUrls({ root: import.meta.dirname, library: 'shared/snippets', emit: false })],
   // embed.html and friends belong to the CDN build only.
   publicDir: false,
   build: {

@@ -45,8 +45,13 @@ export function slimThemes(): Plugin {
 }
 
 async function themesModule(): Promise<string> {
-  const { theme, palette } = dualTheme(await slimTheme(LIGHT), await slimTheme(DARK));
+  const { theme, palette } = await loadDualTheme();
   return `export default ${JSON.stringify(theme)};\nexport const palette = ${JSON.stringify(palette)};\n`;
+}
+
+/** The one theme the page highlights with (also used by the build's own highlighting). */
+export async function loadDualTheme(): Promise<DualTheme> {
+  return dualTheme(await slimTheme(LIGHT), await slimTheme(DARK));
 }
 
 /** One Shiki theme as the viewer uses it: slimmed, its token colours readable on `background`. */

@@ -1,8 +1,14 @@
+import Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
 import { orderLanguages } from '../src/core/languages.ts';
-import { scanLibrary } from './scan-library.ts';
+import { resolveValues } from '../src/core/resolve-values.ts';
+import type { SnippetConfig, TemplateSpec } from '../src/core/types.ts';
+import { renderSnippet } from '../src/render/render-snippet.ts';
+import { PRECOMPILE_OPTIONS } from './handlebars-precompile.ts';
+import { prebuiltHighlights } from './prebuilt-highlights.ts';
+import { scanLibrary, type LibraryEntry } from './scan-library.ts';
 
 const LIBRARY_ID = 'virtual:snippet-library';
 const SNIPPET_PREFIX = 'virtual:snippet/';
@@ -33,7 +39,7 @@ export function snippetLibrary(options: { root: string }): Plugin {
   };
 }
 
-type Context = { addWatchFile(path: string): void; error(message: string): never };
+type Context = { addWatchFile(path: string): void; error(message: string): never; warn(message: string): void };
 
 function libraryModule(ctx: Context, root: string): string {
   const entries = scanLibrary(root);
@@ -66,7 +72,7 @@ function readConfig(ctx: Context, path: string): Record<string, unknown> {
   }
 }
 
-function snippetModule(ctx: Context, root: string, id: string): string {
+async function snippetModule(ctx: Context, root: string, id: string): Promise<string> {
   const entry = scanLibrary(root).find((candidate) => candidate.id === id);
   if (!entry) return ctx.error(`No snippet folder for "${id}" under ${root}.`);
   ctx.addWatchFile(entry.configPath);
@@ -75,5 +81,26 @@ function snippetModule(ctx: Context, root: string, id: string): string {
   delete config.$schema;
   const imports = entry.templates.map((t, i) => `import t${i} from ${JSON.stringify(t.path)};`).join('\n');
   const templates = entry.templates.map((t, i) => `${JSON.stringify(t.lang)}: t${i}`).join(', ');
-  return `${imports}\nexport default { id: ${JSON.stringify(id)}, config: ${JSON.stringify(config)}, templates: { ${templates} } };\n`;
+  const highlights = await defaultHighlights(ctx, entry, config as unknown as SnippetConfig);
+  return `${imports}\nexport default { id: ${JSON.stringify(id)}, config: ${JSON.stringify(config)}, templates: { ${templates} }, highlights: ${JSON.stringify(highlights)} };\n`;
+}
+
+/**
+ * The snippet rendered with its defaults, by the same renderer as the page's, and
+ * highlighted; null (the page then highlights at run time) if it does not render: the
+ * viewer shows that error, and the library check names it.
+ */
+async function defaultHighlights(ctx: Context, entry: LibraryEntry, config: SnippetConfig) {
+  try {
+    const templates: Record<string, TemplateSpec> = {};
+    for (const { lang, path } of entry.templates) {
+      // The build's own Node process evaluates the spec it just compiled; the page never does.
+      templates[lang] = new Function(`return ${Handlebars.precompile(readFileSync(path, 'utf8'), PRECOMPILE_OPTIONS)}`)() as TemplateSpec;
+    }
+    const snippet = { id: entry.id, config, templates };
+    return await prebuiltHighlights(renderSnippet(snippet, resolveValues(entry.id, config)));
+  } catch (error) {
+    ctx.warn(`${entry.id}: not highlighted at build time (${(error as Error).message})`);
+    return null;
+  }
 }

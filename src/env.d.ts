@@ -37,6 +37,8 @@ declare module 'virtual:grammar/*' {
 }
 
 declare module 'virtual:chunk-urls' {
+  /** URL of each snippet's chunk, by id; null outside a production build. */
+  export const snippetChunks: Readonly<Record<string, string>> | null;
   /** URLs of the highlighter's chunks (grammars by Shiki name), to fetch ahead of running them; null outside a production build. */
   export const highlighterChunks: { core: string; grammars: Readonly<Record<string, string>> } | null;
   /** URL of the React viewer's chunk; null outside a production build. */

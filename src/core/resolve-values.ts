@@ -1,4 +1,5 @@
-import { SnippetError } from './snippet-error';
+// Relative imports name their .ts file: the build runs this module in Node too (build/snippet-library.ts).
+import { SnippetError } from './snippet-error.ts';
 import type { SnippetConfig, SnippetValue, SnippetValues } from './types';
 
 /** `dataset` keys the widget owns (the snippet's name, its state, its theme): never template variables. */

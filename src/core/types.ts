@@ -1,3 +1,5 @@
+import type { PrebuiltHighlights } from '../highlight/prebuilt-tokens';
+
 /** A variable value: `data-*` attributes give strings, `config.json` may give numbers or booleans. */
 export type SnippetValue = string | number | boolean;
 
@@ -24,6 +26,8 @@ export interface SnippetTemplate {
   id: string;
   config: SnippetConfig;
   templates: Record<string, TemplateSpec>;
+  /** Its default rendering's tokens, made by the build; null if that rendering failed. */
+  highlights?: PrebuiltHighlights | null;
 }
 
 /** One language tab of a rendered snippet. */
@@ -34,6 +38,8 @@ export interface RenderedFile {
   code: string;
   /** The program as shown: secrets masked. Equal to `code` when there is nothing to mask. */
   displayCode: string;
+  /** `displayCode` highlighted from the build's tokens, when they apply; else Shiki does it at run time. */
+  tokens: CodeLines | null;
 }
 
 export interface RenderedSnippet {
@@ -42,3 +48,14 @@ export interface RenderedSnippet {
   docs: string | null;
   files: RenderedFile[];
 }
+
+/** A run of text with its colour in each theme; Shiki's font-style flags (1 italic, 2 bold, 4 underline). */
+export interface CodeToken {
+  text: string;
+  light?: string;
+  dark?: string;
+  fontStyle?: number;
+}
+
+/** Highlighted code: per line, its tokens. */
+export type CodeLines = CodeToken[][];

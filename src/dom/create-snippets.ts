@@ -52,6 +52,9 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
   let root: Promise<{ unmount(): void } | null> | null = null;
   let destroyed = false;
 
+  // The templates of the snippets already in the page start loading before anything else
+  // runs (the services read storage, the first layout): their chunks are what the first paint waits for.
+  doc.querySelectorAll<HTMLElement>(SNIPPET_SELECTOR).forEach((element) => loadSnippet(element.dataset.name ?? '').catch(() => undefined));
   const services = createWidgetServices(win);
 
   // The viewer (React) is a chunk of its own, fetched once the snippets in view show their

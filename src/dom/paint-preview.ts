@@ -12,10 +12,11 @@ export interface PreviewModel {
 }
 
 /**
- * Paints a snippet's code as plain text before React has loaded, with the same markup and
- * classes as the viewer's first render (src/ui/SnippetView.tsx), so that when the viewer
- * takes over in the same place nothing moves. Its controls work once the viewer replaces
- * it, a moment later; its code can be highlighted before that (`paintPreviewTokens`).
+ * Paints a snippet's code before React has loaded, with the same markup and classes as the
+ * viewer's first render (src/ui/SnippetView.tsx), so that when the viewer takes over in the
+ * same place nothing moves. The code is highlighted if the build's tokens apply to it, else
+ * plain until Shiki has highlighted it (`paintPreviewTokens`). Its controls work once the
+ * viewer replaces it, a moment later.
  */
 export function paintPreview(container: ShadowRoot, { snippet, lang, wrap, theme }: PreviewModel): void {
   const doc = container.ownerDocument;
@@ -32,7 +33,8 @@ export function paintPreview(container: ShadowRoot, { snippet, lang, wrap, theme
   viewer.setAttribute('data-preview', '');
   viewer.setAttribute('data-theme', theme);
   viewer.setAttribute('data-lang', file.lang);
-  viewer.setAttribute('data-highlight', 'pending');
+  // The build's tokens, when they apply, colour the code in this very first paint.
+  viewer.setAttribute('data-highlight', file.tokens ? 'highlighted' : 'pending');
 
   const header = el('header', 'header');
   const tabs = el('div', 'tabs');
@@ -45,7 +47,10 @@ export function paintPreview(container: ShadowRoot, { snippet, lang, wrap, theme
   const panel = el('div', lines > COLLAPSED_LINES ? 'panel panel-collapsed' : 'panel');
   panel.setAttribute('data-wrap', String(wrap));
   const pre = el('pre', 'pre');
-  pre.append(el('code', 'code', file.displayCode));
+  const code = el('code', 'code');
+  if (file.tokens) code.append(tokenFragment(doc, file.tokens));
+  else code.textContent = file.displayCode;
+  pre.append(code);
   panel.append(pre);
 
   const footer = el('footer', 'footer');
@@ -73,7 +78,13 @@ export function paintPreviewTokens(container: ShadowRoot, lines: CodeLines): boo
   const viewer = [...container.children].find((child) => child.hasAttribute('data-preview'));
   const code = viewer?.querySelector('code');
   if (!viewer || !code) return false;
-  const doc = container.ownerDocument;
+  code.replaceChildren(tokenFragment(container.ownerDocument, lines));
+  viewer.setAttribute('data-highlight', 'highlighted');
+  return true;
+}
+
+/** Highlighted lines as the viewer renders them (src/ui/CodeLines.tsx): a span per token. */
+function tokenFragment(doc: Document, lines: CodeLines): DocumentFragment {
   const fragment = doc.createDocumentFragment();
   lines.forEach((line, i) => {
     if (i > 0) fragment.append('\n');
@@ -84,9 +95,7 @@ export function paintPreviewTokens(container: ShadowRoot, lines: CodeLines): boo
       fragment.append(span);
     }
   });
-  code.replaceChildren(fragment);
-  viewer.setAttribute('data-highlight', 'highlighted');
-  return true;
+  return fragment;
 }
 
 /** Removes the preview, if any: the viewer has taken its place. */

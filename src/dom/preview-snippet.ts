@@ -3,7 +3,9 @@ import { LANGUAGES, pickLanguage } from '../core/languages';
 import { readDataset, resolveValues } from '../core/resolve-values';
 import type { RenderedSnippet } from '../core/types';
 import { loadGrammar, tokenizeCached } from '../highlight/highlighter';
+import { plainValues } from '../highlight/plain-values';
 import { checkSnippetName, loadSnippet, snippetLanguagesOf } from '../library/load-snippet';
+import { renderSnippet } from '../render/render-snippet';
 import { resolveTheme } from '../state/page-theme';
 import type { WidgetServices } from '../state/widget-services';
 import { afterPaint } from './after-paint';
@@ -16,9 +18,10 @@ const viewerIn = (container: ShadowRoot) =>
   [...container.children].some((child) => !child.hasAttribute('data-preview') && child.matches('.viewer, .notice'));
 
 /**
- * The first paint of a snippet, before React has loaded: its code as plain text as soon as
- * its templates are in, then highlighted as soon as Shiki and the grammar are. Settles when
- * that is done or cannot be (the viewer then shows whatever notice applies); never rejects.
+ * The first paint of a snippet, before React has loaded, as soon as its templates are in:
+ * its code highlighted with the build's tokens when they apply (the usual case), else as
+ * plain text, highlighted once Shiki and the grammar are in. Settles when that is done or
+ * cannot be (the viewer then shows whatever notice applies); never rejects.
  */
 export async function previewSnippet(
   element: HTMLElement,
@@ -27,12 +30,14 @@ export async function previewSnippet(
 ): Promise<void> {
   const name = element.dataset.name ?? '';
   if (checkSnippetName(name)) return;
-  preloadHighlighter(element.ownerDocument, pickLanguage(snippetLanguagesOf(name), services.preferences.get().lang, null));
+  if (!plainValues(services.pageValues.get(), readDataset(element.dataset))) {
+    preloadHighlighter(element.ownerDocument, pickLanguage(snippetLanguagesOf(name), services.preferences.get().lang, null));
+  }
   let snippet: RenderedSnippet;
   try {
-    const { template, renderer } = await loadSnippet(name);
+    const template = await loadSnippet(name);
     if (!element.isConnected || viewerIn(container)) return;
-    snippet = renderer.renderSnippet(template, resolveValues(name, template.config, services.pageValues.get(), readDataset(element.dataset)));
+    snippet = renderSnippet(template, resolveValues(name, template.config, services.pageValues.get(), readDataset(element.dataset)));
   } catch {
     return;
   }
@@ -44,10 +49,11 @@ export async function previewSnippet(
   if (viewerChunk) preloadModule(element.ownerDocument, viewerChunk);
   const paintedAt = performance.now();
 
-  // The viewer later takes over with the same tokens (they are cached): nothing changes.
+  // The viewer later takes over with the same tokens (the build's, or Shiki's cached): nothing changes.
+  const file = snippet.files.find((candidate) => candidate.lang === lang);
   const grammar = LANGUAGES[lang]?.grammar;
-  const code = snippet.files.find((file) => file.lang === lang)?.displayCode;
-  if (!grammar || code === undefined) return;
+  if (!grammar || !file || file.tokens) return;
+  const code = file.displayCode;
   try {
     await loadGrammar(grammar);
   } catch {
@@ -68,8 +74,9 @@ export async function previewSnippet(
 }
 
 /**
- * Fetches Shiki and the grammar of `lang` alongside the templates; they run only once the
- * plain code is on screen.
+ * Fetches Shiki and the grammar of `lang` alongside the templates, for a snippet whose
+ * values the build's tokens will likely not take; they run only once the plain code is on
+ * screen.
  */
 function preloadHighlighter(doc: Document, lang: string): void {
   const grammar = LANGUAGES[lang]?.grammar;

@@ -1,19 +1,12 @@
 import type { ShikiPrimitive } from '@shikijs/primitive';
 import type { LanguageInfo } from '../core/languages';
+import type { CodeLines } from '../core/types';
 import { grammarLoaders } from './grammars';
 import { countProvisional, loadTranslator } from './translator-state';
 
 export type Grammar = LanguageInfo['grammar'];
 
-/** A run of text with its colour in each theme; Shiki's font-style flags (1 italic, 2 bold, 4 underline). */
-export interface CodeToken {
-  text: string;
-  light?: string;
-  dark?: string;
-  fontStyle?: number;
-}
-
-export type CodeLines = CodeToken[][];
+export type { CodeLines, CodeToken } from '../core/types';
 
 type ShikiCore = typeof import('./shiki-core');
 

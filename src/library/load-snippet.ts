@@ -1,18 +1,12 @@
+import { snippetChunks } from 'virtual:chunk-urls';
 import { snippetIds, snippetLanguages, snippetLoaders } from 'virtual:snippet-library';
 import { closestNames } from '../core/closest-names';
 import { SnippetError, toSnippetError } from '../core/snippet-error';
 import type { SnippetTemplate } from '../core/types';
+import { preloadModule } from '../dom/preload-module';
 
-type Renderer = typeof import('../render/render-snippet');
-
-/** A snippet's templates plus the renderer, loaded together in one round of requests. */
-export interface LoadedSnippet {
-  template: SnippetTemplate;
-  renderer: Renderer;
-}
-
-const loads = new Map<string, Promise<LoadedSnippet>>();
-const loaded = new Map<string, LoadedSnippet>();
+const loads = new Map<string, Promise<SnippetTemplate>>();
+const loaded = new Map<string, SnippetTemplate>();
 
 export { snippetIds };
 
@@ -41,21 +35,27 @@ export function checkSnippetName(id: string): SnippetError | null {
 }
 
 /** The snippet if it has already loaded, so a viewer can render it in its first paint. */
-export function getLoadedSnippet(id: string): LoadedSnippet | undefined {
+export function getLoadedSnippet(id: string): SnippetTemplate | undefined {
   return loaded.get(id);
 }
 
-/** Loads a snippet's chunk and the renderer (once per id). */
-export function loadSnippet(id: string): Promise<LoadedSnippet> {
+/**
+ * Loads a snippet's chunk (once per id): its config and templates. The renderer is in the
+ * entry, so the chunk is the one request between the bundle and a snippet's first paint.
+ */
+export function loadSnippet(id: string): Promise<SnippetTemplate> {
   const nameError = checkSnippetName(id);
   if (nameError) return Promise.reject(nameError);
   let load = loads.get(id);
   if (!load) {
-    load = Promise.all([snippetLoaders[id]!(), import('../render/render-snippet')]).then(
-      ([module, renderer]) => {
-        const result = { template: module.default, renderer };
-        loaded.set(id, result);
-        return result;
+    // A dynamic import() fetches only once the current task ends (here: the widget's whole
+    // start-up and the page's first layout); a modulepreload link fetches now.
+    const url = snippetChunks?.[id];
+    if (url && typeof document !== 'undefined') preloadModule(document, url);
+    load = snippetLoaders[id]!().then(
+      ({ default: template }) => {
+        loaded.set(id, template);
+        return template;
       },
       (error: unknown) => {
         loads.delete(id);

@@ -1,9 +1,11 @@
+// Relative imports name their .ts file: the build runs this module in Node too (build/snippet-library.ts).
 import Handlebars from 'handlebars/runtime';
-import { languageLabel, orderLanguages } from '../core/languages';
-import { safeUrl } from '../core/safe-url';
-import { toSnippetError } from '../core/snippet-error';
+import { languageLabel, orderLanguages } from '../core/languages.ts';
+import { safeUrl } from '../core/safe-url.ts';
+import { toSnippetError } from '../core/snippet-error.ts';
 import type { RenderedSnippet, SnippetTemplate, SnippetValues, TemplateSpec } from '../core/types';
-import { helpers } from './helpers';
+import { adaptTokens } from '../highlight/prebuilt-tokens.ts';
+import { helpers } from './helpers.ts';
 
 type Template = (context: unknown, options?: { data?: Record<string, unknown> }) => string;
 
@@ -46,6 +48,7 @@ export function maskSecret(value: string): string {
 /**
  * Renders every language of a snippet. Secrets that differ from their default are masked
  * in `displayCode` and kept whole in `code`, which is what Copy puts on the clipboard.
+ * `tokens` come from the build's highlighting when it applies to the code as rendered.
  */
 export function renderSnippet(snippet: SnippetTemplate, values: SnippetValues): RenderedSnippet {
   const { config } = snippet;
@@ -65,7 +68,8 @@ export function renderSnippet(snippet: SnippetTemplate, values: SnippetValues): 
     docs: safeUrl(config.docs),
     files: langs.map((lang) => {
       const code = renderTemplate(snippet, lang, values);
-      return { lang, label: languageLabel(lang), code, displayCode: hasMasked ? renderTemplate(snippet, lang, masked) : code };
+      const displayCode = hasMasked ? renderTemplate(snippet, lang, masked) : code;
+      return { lang, label: languageLabel(lang), code, displayCode, tokens: adaptTokens(snippet.highlights ?? undefined, lang, displayCode) };
     }),
   };
 }

@@ -2,8 +2,9 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useState, useSyncExte
 import { resolveValues } from '../core/resolve-values';
 import { describeUnknownVariables } from '../core/unknown-variables';
 import { toSnippetError, type SnippetError } from '../core/snippet-error';
-import type { RenderedSnippet, SnippetValues } from '../core/types';
-import { checkSnippetName, getLoadedSnippet, loadSnippet, type LoadedSnippet } from '../library/load-snippet';
+import type { RenderedSnippet, SnippetTemplate, SnippetValues } from '../core/types';
+import { checkSnippetName, getLoadedSnippet, loadSnippet } from '../library/load-snippet';
+import { renderSnippet } from '../render/render-snippet';
 import type { Theme } from '../state/page-theme';
 import { Notice } from './Notice';
 import { SnippetView } from './SnippetView';
@@ -26,7 +27,7 @@ type Outcome = { snippet: RenderedSnippet; error: null } | { snippet: null; erro
 export function SnippetController({ element, name, values, theme }: ControllerProps) {
   const services = useWidget();
   const pageValues = useSyncExternalStore(services.pageValues.subscribe, services.pageValues.get, services.pageValues.get);
-  const [loaded, setLoaded] = useState<LoadedSnippet | undefined>(() => getLoadedSnippet(name));
+  const [loaded, setLoaded] = useState<SnippetTemplate | undefined>(() => getLoadedSnippet(name));
   const [loadError, setLoadError] = useState<SnippetError | null>(() => checkSnippetName(name));
 
   useEffect(() => {
@@ -45,8 +46,8 @@ export function SnippetController({ element, name, values, theme }: ControllerPr
     if (loadError) return { snippet: null, error: loadError };
     if (!loaded) return null;
     try {
-      const resolved = resolveValues(name, loaded.template.config, pageValues, values);
-      return { snippet: loaded.renderer.renderSnippet(loaded.template, resolved), error: null };
+      const resolved = resolveValues(name, loaded.config, pageValues, values);
+      return { snippet: renderSnippet(loaded, resolved), error: null };
     } catch (error) {
       return { snippet: null, error: toSnippetError(error, 'render-failed', name, 'Rendering failed') };
     }
@@ -72,7 +73,7 @@ export function SnippetController({ element, name, values, theme }: ControllerPr
 
   useEffect(() => {
     if (!loaded) return;
-    const problem = describeUnknownVariables(name, loaded.template.config, Object.keys(values));
+    const problem = describeUnknownVariables(name, loaded.config, Object.keys(values));
     if (problem) services.warn(element, problem);
   }, [loaded, name, values, services, element]);
 

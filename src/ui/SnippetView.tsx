@@ -38,7 +38,7 @@ export function SnippetView({ snippet, theme, onHighlight, onCopy }: SnippetView
   const active = pickLanguage(langs, prefs.lang, shown);
   if (active !== shown) setShown(active);
   const file = snippet.files.find((candidate) => candidate.lang === active) ?? snippet.files[0]!;
-  const { lines, status } = useHighlight(file.displayCode, file.lang);
+  const { lines, status } = useHighlight(file.displayCode, file.lang, file.tokens);
   const lineCount = countLines(file.displayCode);
   const collapsible = lineCount > COLLAPSED_LINES;
 

@@ -7,14 +7,15 @@ import { LOG_PREFIX } from '../core/log-prefix';
 export type HighlightStatus = 'pending' | 'highlighted' | 'plain';
 
 /**
- * Highlighted lines for `code`, or null while they are on their way: the plain text is
+ * Highlighted lines for `code`: the build's (`prebuilt`, see src/highlight/prebuilt-tokens.ts)
+ * when it made them, else Shiki's, null while they are on their way: the plain text is
  * readable at once and is swapped for tokens of the same text, so nothing moves. Tokenizing
  * happens in its own task after a paint (a grammar's first use compiles its regexes, which
  * can take a while); languages with no grammar, and failures, stay plain.
  */
-export function useHighlight(code: string, lang: string): { lines: CodeLines | null; status: HighlightStatus } {
+export function useHighlight(code: string, lang: string, prebuilt: CodeLines | null = null): { lines: CodeLines | null; status: HighlightStatus } {
   const grammar = LANGUAGES[lang]?.grammar;
-  const cached = grammar ? cachedTokens(code, grammar) : undefined;
+  const cached = prebuilt ?? (grammar ? cachedTokens(code, grammar) : undefined);
   const [result, setResult] = useState<{ key: string; lines: CodeLines | null; status: HighlightStatus } | null>(null);
   const key = grammar ? tokenKey(code, grammar) : '';
   const current = result?.key === key ? result : null;

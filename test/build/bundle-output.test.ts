@@ -55,13 +55,15 @@ describe('the built bundle', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('keeps templates, grammars and the Handlebars runtime out of the entry chunk', () => {
+  it('keeps templates, grammars, Shiki and React out of the entry chunk, and holds the renderer', () => {
     const entry = files.find((file) => file.path === 'bundle.js')!.code;
     expect(entry).not.toMatch(/scopeName/); // TextMate grammars
     expect(entry).not.toMatch(/"compiler":\s*\[/); // precompiled Handlebars specs
     expect(entry).not.toMatch(/chat\.completions|api\.aimlapi\.com/); // template text
     expect(entry).not.toMatch(/tokenColors/); // themes
-    expect(entry).not.toMatch(/registerHelper/); // Handlebars runtime
+    expect(entry).not.toMatch(/ShikiError|react\.portal/); // Shiki, React
+    // The Handlebars runtime: a snippet's first paint waits for its own chunk only.
+    expect(entry).toMatch(/registerHelper/);
   });
 
   it('puts each snippet folder and each grammar in a chunk of its own', () => {
@@ -72,17 +74,18 @@ describe('the built bundle', () => {
     for (const file of withChat) expect(file.code).not.toMatch(/scopeName/);
   });
 
-  it("names the highlighter's and the viewer's chunks in the entry, for the page to fetch them ahead", () => {
+  it("names the snippets', the highlighter's and the viewer's chunks in the entry, for the page to fetch them ahead", () => {
     const entry = files.find((file) => file.path === 'bundle.js')!.code;
     const urls = [...entry.matchAll(/new URL\("([^"]+)", import\.meta\.url\)/g)].map((match) => match[1]!);
     expect(urls.some((url) => /^chunks\/shiki-core-[\w-]+\.js$/.test(url))).toBe(true);
     expect(urls.some((url) => /^chunks\/python-[\w-]+\.js$/.test(url))).toBe(true);
     expect(urls.some((url) => /^chunks\/render-app-[\w-]+\.js$/.test(url))).toBe(true);
-    // Each names a file the build wrote, and the chunk that file is: Shiki's, a grammar, or React's.
+    expect(urls).toContainEqual(expect.stringMatching(/^chunks\/snippet\.open-ai\.chat-completion-[\w-]+\.js$/));
+    // Each names a file the build wrote, and the chunk that file is: a snippet's, Shiki's, a grammar, or React's.
     for (const url of urls) {
       const chunk = files.find((file) => file.path === url);
       expect(chunk, url).toBeDefined();
-      expect(/scopeName|loadLanguageSync|react\.portal/.test(chunk!.code), url).toBe(true);
+      expect(/scopeName|ShikiError|react\.portal|"?compiler"?:\s*\[/.test(chunk!.code), url).toBe(true);
     }
     expect(files.filter((file) => file.code.includes('__SNIPPETS_CHUNK_URL__'))).toEqual([]);
   });

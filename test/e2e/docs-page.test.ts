@@ -40,24 +40,37 @@ describe('docs-like page', () => {
     expect(opened.problems()).toEqual([]);
   });
 
-  it('fetches Shiki, the first tab\'s grammar and the viewer ahead of running them, each once', async () => {
-    const opened = await open('/docs.html');
+  it('shows the build\'s highlighting in the first paint: no highlighter is fetched, each chunk once', async () => {
+    const opened = await open('/docs.html', {
+      // What the code looks like the moment it first shows, before the viewer (React) takes over.
+      initScript: () => {
+        new MutationObserver(() => {
+          const element = document.querySelector('#default');
+          const win = window as unknown as { __firstPaint?: { highlight: string | null; spans: number } };
+          if (win.__firstPaint || element?.getAttribute('data-state') !== 'plain') return;
+          const viewer = element.querySelector('[data-snippet-root]')!.shadowRoot!.querySelector('.viewer')!;
+          win.__firstPaint = { highlight: viewer.getAttribute('data-highlight'), spans: viewer.querySelectorAll('code span').length };
+        }).observe(document, { subtree: true, attributeFilter: ['data-state'] });
+      },
+    });
     const { page } = opened;
     for (const { id } of VISIBLE) await settle(page, id);
-    const { preloaded, fetched } = await page.evaluate(() => ({
-      // (Vite adds its own for the dependencies of other dynamic imports.)
-      preloaded: [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')]
-        .map((link) => new URL(link.href).pathname)
-        .filter((path) => /\/(shiki-core|python|javascript|shellscript)-/.test(path)),
-      fetched: performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname),
-    }));
-    expect(preloaded).toHaveLength(2);
-    expect(preloaded[0]).toMatch(/^\/dist\/chunks\/shiki-core-[\w-]+\.js$/);
-    expect(preloaded[1]).toMatch(/^\/dist\/chunks\/python-[\w-]+\.js$/);
-    // The import() that runs them later reuses the preloaded fetch instead of fetching again.
-    for (const path of preloaded) expect(fetched.filter((entry) => entry === path), path).toHaveLength(1);
-    // The viewer (React) is preloaded once the plain code shows: fetched once as well.
-    expect(fetched.filter((entry) => /\/chunks\/render-app-[\w-]+\.js$/.test(entry))).toHaveLength(1);
+    const first = await page.evaluate(() => (window as unknown as { __firstPaint?: { highlight: string | null; spans: number } }).__firstPaint);
+    expect(first?.highlight).toBe('highlighted');
+    expect(first?.spans).toBeGreaterThan(10);
+
+    for (const lang of ['js', 'sh']) {
+      await page.locator(`#default [role=tab][data-lang="${lang}"]`).click();
+      await settle(page, '#default');
+      expect((await readSnippet(page, '#default')).colouredTokens, lang).toBeGreaterThan(0);
+    }
+    const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
+    // Plain values in every snippet: the build's tokens serve every tab, and Shiki never loads.
+    expect(fetched.filter((path) => /\/chunks\/(shiki-core|translator|python|javascript|shellscript)-/.test(path))).toEqual([]);
+    // The snippet's chunk is fetched ahead (modulepreload) and the import() reuses it; the
+    // viewer likewise, once the code shows.
+    expect(fetched.filter((path) => /\/chunks\/snippet\.open-ai\.chat-completion-[\w-]+\.js$/.test(path))).toHaveLength(1);
+    expect(fetched.filter((path) => /\/chunks\/render-app-[\w-]+\.js$/.test(path))).toHaveLength(1);
     expect(opened.problems()).toEqual([]);
   });
 

@@ -21,7 +21,9 @@ describe('the React component', () => {
         </SnippetsProvider>
       </main>,
     );
-    await vi.waitFor(() => expect(codeIn(container, 1)).toContain('model="gpt-4o-mini"'));
+    // The first render imports the snippet's chunk, which the build (here: Vite's test server)
+    // makes on first use, highlighting its samples.
+    await vi.waitFor(() => expect(codeIn(container, 1)).toContain('model="gpt-4o-mini"'), { timeout: 10_000 });
     expect(codeIn(container, 0)).toContain('model="page-model"');
     expect(codeIn(container, 1)).toContain('base_url="https://page.example/v1"');
     expect(codeIn(container, 1)).toContain('max_tokens=32');

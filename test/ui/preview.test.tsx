@@ -3,6 +3,7 @@ import { resolveValues } from '../../src/core/resolve-values';
 import { paintPreview, paintPreviewTokens, removePreview } from '../../src/dom/paint-preview';
 import { loadGrammar, tokenizeCached } from '../../src/highlight/highlighter';
 import { loadSnippet } from '../../src/library/load-snippet';
+import { renderSnippet } from '../../src/render/render-snippet';
 import { destroyPages, settle, startPage, viewerOf } from './page';
 
 afterEach(destroyPages);
@@ -22,8 +23,8 @@ describe('the plain preview painted before React loads', () => {
     await settle();
     const viewer = viewerOf(document.querySelector('#a')!).querySelector('.viewer')!;
 
-    const { template, renderer } = await loadSnippet('open-ai.chat-completion');
-    const snippet = renderer.renderSnippet(template, resolveValues(template.id, template.config, { model: 'gpt-4o-mini' }));
+    const template = await loadSnippet('open-ai.chat-completion');
+    const snippet = renderSnippet(template, resolveValues(template.id, template.config, { model: 'gpt-4o-mini' }));
     const host = document.createElement('div');
     const root = host.attachShadow({ mode: 'open' });
     paintPreview(root, { snippet, lang: 'py', wrap: false, theme: 'auto' });
@@ -35,11 +36,30 @@ describe('the plain preview painted before React loads', () => {
     expect(preview.getAttribute('data-theme')).toBe(viewer.getAttribute('data-theme'));
   });
 
-  it('is highlighted in place, with the same text, before the viewer takes over', async () => {
-    const { template, renderer } = await loadSnippet('open-ai.chat-completion');
-    const snippet = renderer.renderSnippet(template, resolveValues(template.id, template.config));
+  it('is highlighted in its first paint when the build’s tokens apply, as Shiki highlights it', async () => {
+    const template = await loadSnippet('open-ai.chat-completion');
+    const snippet = renderSnippet(template, resolveValues(template.id, template.config, { model: 'vendor/model-2' }));
     const root = document.createElement('div').attachShadow({ mode: 'open' });
     paintPreview(root, { snippet, lang: 'py', wrap: false, theme: 'auto' });
+    expect(root.querySelector('[data-preview]')!.getAttribute('data-highlight')).toBe('highlighted');
+    const code = root.querySelector('code')!;
+    expect(code.textContent).toBe(snippet.files.find((file) => file.lang === 'py')!.displayCode);
+
+    const other = document.createElement('div').attachShadow({ mode: 'open' });
+    paintPreview(other, { snippet: { ...snippet, files: snippet.files.map((file) => ({ ...file, tokens: null })) }, lang: 'py', wrap: false, theme: 'auto' });
+    expect(other.querySelector('[data-preview]')!.getAttribute('data-highlight')).toBe('pending');
+    await loadGrammar('python');
+    paintPreviewTokens(other, tokenizeCached(code.textContent!, 'python')!);
+    expect(code.innerHTML).toBe(other.querySelector('code')!.innerHTML);
+  });
+
+  it('is highlighted in place, with the same text, once Shiki has highlighted it', async () => {
+    const template = await loadSnippet('open-ai.chat-completion');
+    // A quote in a value: the build's tokens do not apply, Shiki highlights at run time.
+    const snippet = renderSnippet(template, resolveValues(template.id, template.config, { prompt: 'Say "hi"' }));
+    const root = document.createElement('div').attachShadow({ mode: 'open' });
+    paintPreview(root, { snippet, lang: 'py', wrap: false, theme: 'auto' });
+    expect(root.querySelector('[data-preview]')!.getAttribute('data-highlight')).toBe('pending');
     const code = root.querySelector('code')!;
     const text = code.textContent;
     await loadGrammar('python');

@@ -1,0 +1,17 @@
+import type { SnippetValue } from '../core/types';
+
+/**
+ * Characters that are plain text inside a string literal of every grammar the library uses
+ * (no quote, backslash, `$`, `{`, `%`, backtick, newline), and cannot end or begin anything
+ * there: a value made of them changes no token of a program but the string's own text
+ * (src/highlight/prebuilt-tokens.ts).
+ */
+export const STRING_SAFE = /^[A-Za-z0-9 ._\-/:@+,?!=&;~*•]*$/u;
+
+/**
+ * True if every value is one the build's tokens can likely take (plain text, a number, a
+ * boolean): known before the templates arrive, it tells whether to fetch Shiki alongside them.
+ */
+export function plainValues(...layers: readonly Readonly<Record<string, SnippetValue>>[]): boolean {
+  return layers.every((values) => Object.values(values).every((value) => typeof value !== 'string' || STRING_SAFE.test(value)));
+}

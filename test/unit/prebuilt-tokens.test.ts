@@ -1,0 +1,137 @@
+import { snippetIds, snippetLoaders } from 'virtual:snippet-library';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../../src/core/languages';
+import { resolveValues } from '../../src/core/resolve-values';
+import type { SnippetTemplate, SnippetValue } from '../../src/core/types';
+import { loadGrammar, tokenize, type Grammar } from '../../src/highlight/highlighter';
+import { adaptTokens, DIGITS, STRING_TEXT, type PrebuiltHighlights } from '../../src/highlight/prebuilt-tokens';
+import { loadTranslator } from '../../src/highlight/translator-state';
+import { renderSnippet } from '../../src/render/render-snippet';
+
+const templates: SnippetTemplate[] = [];
+
+beforeAll(async () => {
+  for (const id of snippetIds) templates.push((await snippetLoaders[id]!()).default);
+  // With the translator in, the run-time highlighter's patterns are exactly Shiki's own.
+  await loadTranslator();
+  await Promise.all(['python', 'javascript', 'shellscript', 'json'].map((grammar) => loadGrammar(grammar as Grammar)));
+});
+
+/** The run-time highlighter's tokens for a rendered file: what the build's tokens must equal. */
+const highlighted = (code: string, lang: string) => tokenize(code, LANGUAGES[lang]!.grammar);
+
+/** Renders a snippet with some values changed; each file with its build tokens (or null) and Shiki's. */
+function renderWith(template: SnippetTemplate, values: Record<string, SnippetValue>) {
+  return renderSnippet(template, resolveValues(template.id, template.config, values)).files.map((file) => ({
+    ...file,
+    expected: () => highlighted(file.displayCode, file.lang),
+  }));
+}
+
+describe("the build's tokens", () => {
+  it('are the run-time highlighter’s for every snippet of the library as its defaults render it', () => {
+    let files = 0;
+    for (const template of templates) {
+      for (const file of renderWith(template, {})) {
+        expect(file.tokens, `${template.id} ${file.lang}`).not.toBeNull();
+        expect(file.tokens, `${template.id} ${file.lang}`).toEqual(file.expected());
+        files++;
+      }
+    }
+    expect(files).toBeGreaterThan(90);
+  });
+
+  // Values pages set: model ids, URLs, prompts in plain words, a key (shown masked), numbers.
+  const STRINGS = ['meta-llama/Llama-3.3-70B-Instruct-Turbo', 'x', 'Plain words, a question? Yes: a=b&c;d~e*f @g+h!'];
+  const NUMBERS = [0, 40960];
+
+  it('are reused, exactly, when a page changes values to plain text or digits', () => {
+    let reused = 0;
+    let compared = 0;
+    for (const template of templates) {
+      for (const [key, fallback] of Object.entries(template.config.payload)) {
+        const probes = typeof fallback === 'number' ? NUMBERS : typeof fallback === 'string' ? STRINGS : [];
+        for (const value of probes) {
+          for (const file of renderWith(template, { [key]: value })) {
+            compared++;
+            if (!file.tokens) continue;
+            reused++;
+            expect(file.tokens, `${template.id} ${file.lang} with ${key}=${JSON.stringify(value)}`).toEqual(file.expected());
+          }
+        }
+      }
+    }
+    // Nearly every change is one the build's tokens can take; the rest are values whose
+    // default holds an escape (a prompt with "\n" in it) or a number with a decimal point.
+    expect(reused / compared).toBeGreaterThan(0.9);
+  }, 60_000);
+
+  it('are reused for the model and the masked key of every snippet that has them', () => {
+    for (const template of templates) {
+      const { payload, secrets = [] } = template.config;
+      const values: Record<string, SnippetValue> = {};
+      if (typeof payload.model === 'string') values.model = 'vendor/model-2.5-turbo';
+      for (const key of secrets) values[key] = 'sk-live-0123456789abcdef';
+      for (const file of renderWith(template, values)) {
+        expect(file.tokens, `${template.id} ${file.lang}`).toEqual(file.expected());
+      }
+    }
+  });
+
+  it('give way to Shiki for values that could change the program’s tokens', () => {
+    const template = templates.find((t) => t.id === 'open-ai.chat-completion')!;
+    for (const prompt of ['Say "hi"', 'a \\ b', '${HOME} {x} %s', "it's", 'two\nlines']) {
+      for (const file of renderWith(template, { prompt })) expect(file.tokens, `${file.lang} with ${JSON.stringify(prompt)}`).toBeNull();
+    }
+  });
+});
+
+describe('adaptTokens', () => {
+  const highlights: PrebuiltHighlights = {
+    styles: [
+      ['#111111', '#eeeeee', 0],
+      ['#0a3069', '#a5d6ff', 0],
+      ['#0550ae', '#79c0ff', 0],
+    ],
+    files: {
+      py: [
+        [0, 'model', 0, '=', 1, '"', [STRING_TEXT, 'gpt-4o'], '"', 0, ', n=', 2, [DIGITS, '512']],
+        [0, 'print', 0, '(', 1, '"', [STRING_TEXT, 'a'], '"', 0, ', ', 1, '"', [STRING_TEXT, 'b'], '"', 0, ')'],
+      ],
+    },
+  };
+  const code = (model: string, n: string, second = 'print("a", "b")') => `model="${model}", n=${n}\n${second}`;
+  const texts = (lines: ReturnType<typeof adaptTokens>) => lines?.map((line) => line.map((token) => token.text));
+
+  it('returns the build’s tokens for the code it was built from', () => {
+    const lines = adaptTokens(highlights, 'py', code('gpt-4o', '512'));
+    expect(texts(lines)).toEqual([['model', '=', '"gpt-4o"', ', n=', '512'], ['print', '(', '"a"', ', ', '"b"', ')']]);
+    expect(lines![0]![2]).toEqual({ text: '"gpt-4o"', light: '#0a3069', dark: '#a5d6ff', fontStyle: undefined });
+  });
+
+  it('swaps plain text inside a string, at its start, middle or end', () => {
+    expect(texts(adaptTokens(highlights, 'py', code('gpt-4o-mini', '512')))![0]![2]).toBe('"gpt-4o-mini"');
+    expect(texts(adaptTokens(highlights, 'py', code('o1', '512')))![0]![2]).toBe('"o1"');
+    expect(texts(adaptTokens(highlights, 'py', code('vendor/gpt-4o', '512')))![0]![2]).toBe('"vendor/gpt-4o"');
+  });
+
+  it('swaps digits of a number, and nothing else there', () => {
+    expect(texts(adaptTokens(highlights, 'py', code('gpt-4o', '4096')))![0]![4]).toBe('4096');
+    expect(adaptTokens(highlights, 'py', code('gpt-4o', '5x'))).toBeNull();
+  });
+
+  it('gives up on characters a string cannot take plainly, on fixed parts, and on emptied parts', () => {
+    for (const model of ['gpt"4o', 'gpt\\4o', 'gpt${x}', 'gpt{x}', 'gpt%s', "gpt'4o", 'gpt`4o']) {
+      expect(adaptTokens(highlights, 'py', code(model, '512')), model).toBeNull();
+    }
+    expect(adaptTokens(highlights, 'py', 'model ="gpt-4o", n=512\nprint("a", "b")')).toBeNull();
+    expect(adaptTokens(highlights, 'py', code('', '512'))).toBeNull();
+  });
+
+  it('gives up when a line changes in two places or the line count changes', () => {
+    expect(adaptTokens(highlights, 'py', code('gpt-4o', '512', 'print("x", "y")'))).toBeNull();
+    expect(adaptTokens(highlights, 'py', `${code('gpt-4o', '512')}\n`)).toBeNull();
+    expect(adaptTokens(highlights, 'js', code('gpt-4o', '512'))).toBeNull();
+    expect(adaptTokens(undefined, 'py', code('gpt-4o', '512'))).toBeNull();
+  });
+});
