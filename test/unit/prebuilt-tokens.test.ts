@@ -5,6 +5,7 @@ import { resolveValues } from '../../src/core/resolve-values';
 import type { SnippetTemplate, SnippetValue } from '../../src/core/types';
 import { loadGrammar, tokenize, type Grammar } from '../../src/highlight/highlighter';
 import { adaptTokens, DIGITS, STRING_TEXT, type PrebuiltHighlights } from '../../src/highlight/prebuilt-tokens';
+import { plainValues } from '../../src/highlight/plain-values';
 import { loadTranslator } from '../../src/highlight/translator-state';
 import { renderSnippet } from '../../src/render/render-snippet';
 
@@ -133,5 +134,15 @@ describe('adaptTokens', () => {
     expect(adaptTokens(highlights, 'py', `${code('gpt-4o', '512')}\n`)).toBeNull();
     expect(adaptTokens(highlights, 'js', code('gpt-4o', '512'))).toBeNull();
     expect(adaptTokens(undefined, 'py', code('gpt-4o', '512'))).toBeNull();
+  });
+});
+
+describe('plainValues', () => {
+  it('tells, from the values alone, whether a page will likely need Shiki', () => {
+    expect(plainValues({ model: 'meta-llama/Llama-3.3-70B', maxTokens: 512, stream: true }, { apiKey: 'sk-0123' })).toBe(true);
+    expect(plainValues({})).toBe(true);
+    for (const value of ['Say "hi"', "it's", 'a\\b', '$HOME', '{x}', '50%', 'two\nlines', '`x`']) {
+      expect(plainValues({ model: 'gpt-4o' }, { prompt: value }), value).toBe(false);
+    }
   });
 });
