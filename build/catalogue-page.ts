@@ -76,6 +76,8 @@ ${articles.join('\n')}
   <head>
     <meta charset="utf-8">
     <meta name="viewport" content="width=device-width, initial-scale=1">
+    <!-- No icon of its own; without this line the browser asks for /favicon.ico and gets a 404. -->
+    <link rel="icon" href="data:,">
     <title>Snippet catalogue</title>
     <link rel="stylesheet" href="./bundle.css">
     <link rel="stylesheet" href="./catalogue.css">
