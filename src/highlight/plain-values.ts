@@ -1,12 +1,14 @@
 import type { SnippetValue } from '../core/types';
 
 /**
- * Characters that are plain text inside a string literal of every grammar the library uses
- * (no quote, backslash, `$`, `{`, `%`, backtick, newline), and cannot end or begin anything
- * there: a value made of them changes no token of a program but the string's own text
- * (src/highlight/prebuilt-tokens.ts).
+ * Characters that are plain text inside the string literals the template helpers write, in
+ * every grammar the library uses (no double quote, backslash, `$`, `{`, `%`, backtick,
+ * newline), and cannot end or begin anything there: a value made of them changes no token of
+ * a program but the string's own text (src/highlight/prebuilt-tokens.ts). A single quote is
+ * plain in the double-quoted literals of Python, JavaScript and JSON; the shell helper
+ * escapes it as `'\''`, and the backslash is not.
  */
-export const STRING_SAFE = /^[A-Za-z0-9 ._\-/:@+,?!=&;~*•]*$/u;
+export const STRING_SAFE = /^[A-Za-z0-9 ._\-/:@+,?!=&;~*'•]*$/u;
 
 /**
  * True if every value is one the build's tokens can likely take (plain text, a number, a
