@@ -17,6 +17,15 @@ function skeleton(node: Element): unknown {
   return { [`${node.localName}.${classes}`]: children.map(skeleton) };
 }
 
+/** The chat sample rendered with `values` and painted as a preview of its Python tab. */
+async function paintedChat(values: Record<string, string>) {
+  const template = await loadSnippet('open-ai.chat-completion');
+  const snippet = renderSnippet(template, resolveValues(template.id, template.config, values));
+  const root = document.createElement('div').attachShadow({ mode: 'open' });
+  paintPreview(root, { snippet, lang: 'py', wrap: false, theme: 'auto' });
+  return { snippet, root, highlight: root.querySelector('[data-preview]')!.getAttribute('data-highlight'), code: root.querySelector('code')! };
+}
+
 describe('the plain preview painted before React loads', () => {
   it('has the viewer’s own markup, so the viewer takes its place without moving anything', async () => {
     startPage(`<snippet id="a" data-name="open-ai.chat-completion" data-model="gpt-4o-mini"></snippet>`);
@@ -37,12 +46,8 @@ describe('the plain preview painted before React loads', () => {
   });
 
   it('is highlighted in its first paint when the build’s tokens apply, as Shiki highlights it', async () => {
-    const template = await loadSnippet('open-ai.chat-completion');
-    const snippet = renderSnippet(template, resolveValues(template.id, template.config, { model: 'vendor/model-2' }));
-    const root = document.createElement('div').attachShadow({ mode: 'open' });
-    paintPreview(root, { snippet, lang: 'py', wrap: false, theme: 'auto' });
-    expect(root.querySelector('[data-preview]')!.getAttribute('data-highlight')).toBe('highlighted');
-    const code = root.querySelector('code')!;
+    const { snippet, highlight, code } = await paintedChat({ model: 'vendor/model-2' });
+    expect(highlight).toBe('highlighted');
     expect(code.textContent).toBe(snippet.files.find((file) => file.lang === 'py')!.displayCode);
 
     const other = document.createElement('div').attachShadow({ mode: 'open' });
@@ -54,13 +59,9 @@ describe('the plain preview painted before React loads', () => {
   });
 
   it('is highlighted in place, with the same text, once Shiki has highlighted it', async () => {
-    const template = await loadSnippet('open-ai.chat-completion');
     // A quote in a value: the build's tokens do not apply, Shiki highlights at run time.
-    const snippet = renderSnippet(template, resolveValues(template.id, template.config, { prompt: 'Say "hi"' }));
-    const root = document.createElement('div').attachShadow({ mode: 'open' });
-    paintPreview(root, { snippet, lang: 'py', wrap: false, theme: 'auto' });
-    expect(root.querySelector('[data-preview]')!.getAttribute('data-highlight')).toBe('pending');
-    const code = root.querySelector('code')!;
+    const { root, highlight, code } = await paintedChat({ prompt: 'Say "hi"' });
+    expect(highlight).toBe('pending');
     const text = code.textContent;
     await loadGrammar('python');
     expect(paintPreviewTokens(root, tokenizeCached(text!, 'python')!)).toBe(true);
