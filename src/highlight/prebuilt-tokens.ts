@@ -8,9 +8,10 @@ import { STRING_SAFE } from './plain-values.ts';
  *
  * A page mostly changes values inside string literals (a model id, a URL, a masked key) or
  * digits of a number. Replacing characters inside a string's text with plain ones (letters,
- * digits, `-./:` …) changes no token of the program but that one, so the build's tokens
- * stay right with that part's text swapped. Anything else (quotes, backslashes, `$`, `{`,
- * a line added by a condition, two values on one line) falls back to Shiki at run time.
+ * digits, `-./:` …, see `STRING_SAFE`) changes no token of the program but that one, so the
+ * build's tokens stay right with that part's text swapped. Anything else (double quotes,
+ * backslashes, `$`, `{`, a line added by a condition, two values on one line) falls back to
+ * Shiki at run time.
  * test/unit/prebuilt-tokens.test.ts checks the reuse against Shiki over the whole library.
  */
 
