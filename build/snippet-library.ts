@@ -18,23 +18,22 @@ const SNIPPET_PREFIX = 'virtual:snippet/';
  *
  * `virtual:snippet-library` holds only the ids, each one's languages in tab order and one
  * lazy loader per id, so the entry chunk stays small however large the library grows. Each
- * `virtual:snippet/<id>` module becomes its own chunk with that folder's config and
- * precompiled templates: a page downloads only the snippets it shows.
+ * `virtual:snippet/<id>` module becomes its own chunk with that folder's config, precompiled
+ * templates and their default rendering highlighted: a page downloads only the snippets it shows.
  */
 export function snippetLibrary(options: { root: string }): Plugin {
   const root = resolve(options.root);
   return {
     name: 'snippets:library',
-    resolveId(id) {
-      if (id === LIBRARY_ID || id.startsWith(SNIPPET_PREFIX)) return `\0${id}`;
-      return null;
-    },
-    load(id) {
-      if (!id.startsWith('\0')) return null;
-      const bare = id.slice(1);
-      if (bare === LIBRARY_ID) return libraryModule(this, root);
-      if (bare.startsWith(SNIPPET_PREFIX)) return snippetModule(this, root, bare.slice(SNIPPET_PREFIX.length));
-      return null;
+    // Hook filters: the bundler calls these only for our ids, not for every module.
+    resolveId: { filter: { id: /^virtual:snippet(-library$|\/)/ }, handler: (id) => `\0${id}` },
+    load: {
+      filter: { id: /^\0virtual:snippet(-library$|\/)/ },
+      handler(id) {
+        const bare = id.slice(1);
+        if (bare === LIBRARY_ID) return libraryModule(this, root);
+        return snippetModule(this, root, bare.slice(SNIPPET_PREFIX.length));
+      },
     },
   };
 }

@@ -17,8 +17,10 @@ function addSnippet(id: string, config: object, templates: Record<string, string
 /** The `virtual:snippet/<id>` module as the bundler gets it, and what the plugin warned. */
 async function snippetModule(id: string) {
   const context = { addWatchFile: vi.fn(), warn: vi.fn(), error: (message: string) => { throw new Error(message); } };
-  const load = snippetLibrary({ root }).load as unknown as (this: typeof context, id: string) => Promise<string>;
-  const code = await load.call(context, `\0virtual:snippet/${id}`);
+  const { load } = snippetLibrary({ root }) as unknown as { load: { filter: { id: RegExp }; handler: (this: typeof context, id: string) => Promise<string> } };
+  const moduleId = `\0virtual:snippet/${id}`;
+  expect(moduleId).toMatch(load.filter.id);
+  const code = await load.handler.call(context, moduleId);
   const highlights = JSON.parse(/highlights: (.*) };\n$/.exec(code)![1]!) as { styles: unknown[]; files: Record<string, unknown[]> } | null;
   return { code, highlights, warn: context.warn };
 }
