@@ -45,12 +45,31 @@ export function maskSecret(value: string): string {
   return `${'•'.repeat(8)}${value.length > 8 ? value.slice(-4) : ''}`;
 }
 
+// The preview and then the viewer render each snippet with the same values a moment apart:
+// the second time is a lookup, and the viewer gets the very objects the preview painted.
+const renderings = new WeakMap<SnippetTemplate, Map<string, RenderedSnippet>>();
+const RENDERINGS_PER_SNIPPET = 20;
+
 /**
  * Renders every language of a snippet. Secrets that differ from their default are masked
  * in `displayCode` and kept whole in `code`, which is what Copy puts on the clipboard.
  * `tokens` come from the build's highlighting when it applies to the code as rendered.
+ * The result is shared by every caller with the same values: treat it as read-only.
  */
 export function renderSnippet(snippet: SnippetTemplate, values: SnippetValues): RenderedSnippet {
+  let cache = renderings.get(snippet);
+  if (!cache) renderings.set(snippet, (cache = new Map()));
+  const key = JSON.stringify(values);
+  let result = cache.get(key);
+  if (!result) {
+    result = render(snippet, values);
+    if (cache.size >= RENDERINGS_PER_SNIPPET) cache.delete(cache.keys().next().value!);
+    cache.set(key, result);
+  }
+  return result;
+}
+
+function render(snippet: SnippetTemplate, values: SnippetValues): RenderedSnippet {
   const { config } = snippet;
   const masked: SnippetValues = { ...values };
   let hasMasked = false;

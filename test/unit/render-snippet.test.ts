@@ -16,6 +16,15 @@ describe('precompiled templates', () => {
     expect(snippetLanguagesOf('no.such-snippet')).toEqual([]);
   });
 
+  it('render once per set of values: the preview and the viewer share one rendering', async () => {
+    const template = await load('open-ai.chat-completion');
+    const first = renderSnippet(template, resolveValues(template.id, template.config, { model: 'm-1' }));
+    expect(renderSnippet(template, resolveValues(template.id, template.config, { model: 'm-1' }))).toBe(first);
+    const other = renderSnippet(template, resolveValues(template.id, template.config, { model: 'm-2' }));
+    expect(other).not.toBe(first);
+    expect(other.files[0]!.code).toContain('model="m-2"');
+  });
+
   it('render a snippet in every language, in tab order, with defaults filled in', async () => {
     const template = await load('open-ai.chat-completion');
     const rendered = renderSnippet(template, resolveValues(template.id, template.config));
