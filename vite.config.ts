@@ -1,11 +1,13 @@
 import { defineConfig } from 'vite';
 import { cataloguePage } from './build/catalogue-page.ts';
 import { chunkUrls } from './build/chunk-urls.ts';
+import { dualThemePlugin } from './build/dual-theme.ts';
+import { featherIcons } from './build/feather-icons.ts';
 import { handlebarsPrecompile } from './build/handlebars-precompile.ts';
 import { releaseManifest } from './build/release-manifest.ts';
-import { precompileGrammars } from './build/precompile-grammars.ts';
-import { slimThemes } from './build/slim-themes.ts';
 import { snippetLibrary } from './build/snippet-library.ts';
+
+const LIBRARY = 'shared/snippets';
 
 /**
  * `npm run build` → dist/bundle.js + dist/bundle.css + lazy chunks.
@@ -16,7 +18,15 @@ import { snippetLibrary } from './build/snippet-library.ts';
  */
 export default defineConfig({
   base: process.env.SNIPPETS_CDN_PREFIX || './',
-  plugins: [handlebarsPrecompile(), slimThemes(), precompileGrammars(), snippetLibrary({ root: 'shared/snippets' }), chunkUrls({ root: import.meta.dirname, library: 'shared/snippets', emit: true }), cataloguePage({ root: 'shared/snippets' }), releaseManifest()],
+  plugins: [
+    handlebarsPrecompile(),
+    dualThemePlugin(),
+    featherIcons(),
+    snippetLibrary({ root: LIBRARY }),
+    chunkUrls({ library: LIBRARY, emit: true }),
+    cataloguePage({ root: LIBRARY }),
+    releaseManifest(),
+  ],
   build: {
     outDir: 'dist',
     target: 'es2022',

@@ -1,16 +1,18 @@
 import { defineConfig } from 'vite';
 import { chunkUrls } from './build/chunk-urls.ts';
+import { dualThemePlugin } from './build/dual-theme.ts';
+import { featherIcons } from './build/feather-icons.ts';
 import { handlebarsPrecompile } from './build/handlebars-precompile.ts';
-import { precompileGrammars } from './build/precompile-grammars.ts';
-import { slimThemes } from './build/slim-themes.ts';
 import { snippetLibrary } from './build/snippet-library.ts';
+
+const LIBRARY = 'shared/snippets';
 
 /**
  * `npm run build:lib` → dist-lib/: the React component as an ES module library, sharing
- * the widget's pipeline and UI. React stays a peer: the host app's copy is used.
+ * the widget's pipeline and markup. React stays a peer: the host app's copy is used.
  */
 export default defineConfig({
-  plugins: [handlebarsPrecompile(), slimThemes(), precompileGrammars(), snippetLibrary({ root: 'shared/snippets' }), chunkUrls({ root: import.meta.dirname, library: 'shared/snippets', emit: false })],
+  plugins: [handlebarsPrecompile(), dualThemePlugin(), featherIcons(), snippetLibrary({ root: LIBRARY }), chunkUrls({ library: LIBRARY, emit: false })],
   // embed.html and friends belong to the CDN build only.
   publicDir: false,
   build: {

@@ -3,7 +3,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
 import { safeUrl } from '../src/core/safe-url.ts';
-import { scanLibrary } from './scan-library.ts';
+import { readLibrary } from './read-library.ts';
 
 /** One snippet as the catalogue lists it. */
 export interface CatalogueEntry {
@@ -31,15 +31,9 @@ export function cataloguePage(options: { root: string }): Plugin {
     name: 'snippets:catalogue-page',
     apply: 'build',
     generateBundle() {
-      const entries = scanLibrary(root).map((entry): CatalogueEntry => {
-        let config: { title?: unknown; docs?: unknown };
-        try {
-          config = JSON.parse(readFileSync(entry.configPath, 'utf8'));
-        } catch (error) {
-          return this.error(`${entry.configPath} is not valid JSON: ${(error as Error).message}`);
-        }
-        return { id: entry.id, group: entry.group, title: typeof config.title === 'string' ? config.title : entry.id, docs: safeUrl(config.docs) };
-      });
+      const entries = readLibrary(root).map(
+        ({ id, group, config }): CatalogueEntry => ({ id, group, title: typeof config.title === 'string' ? config.title : id, docs: safeUrl(config.docs) }),
+      );
       this.emitFile({ type: 'asset', fileName: 'catalogue.html', source: renderCataloguePage(entries) });
       for (const file of ['catalogue.js', 'catalogue.css']) {
         this.emitFile({ type: 'asset', fileName: file, source: readFileSync(join(ASSETS, file), 'utf8') });

@@ -1,42 +1,44 @@
-import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { scanLibrary } from './scan-library.ts';
+import type { ChunkUrls } from '../src/core/formats/chunk-urls.ts';
+import { GRAMMARS } from '../src/core/languages.ts';
+import { scanLibrary } from './read-library.ts';
 
-const ID = 'virtual:chunk-urls';
-const GRAMMARS = ['python', 'javascript', 'typescript', 'shellscript', 'json'] as const;
 const MARK = '__SNIPPETS_CHUNK_URL__';
 const MARKED = new RegExp(`([\`"'])${MARK}([^\`"']+)${MARK}\\1`, 'g');
 
 /**
- * `virtual:chunk-urls`: the URLs of the snippets', the highlighter's and the viewer's chunks, so the page can start fetching
- * them (`<link rel="modulepreload">`) as soon as it knows it will need them, without running
- * them yet. The module names the chunks' source modules; once the bundle is laid out, each
- * name becomes its chunk's URL, resolved against the bundle's own. (Emitting the chunks
- * instead would make them entries and split their shared code into extra files.) Outside a
- * production build (tests, the library build) there are none: null.
+ * `virtual:chunk-urls` (see src/core/formats/chunk-urls.ts): the URLs of the chunks a page
+ * fetches ahead of running them. The module names each chunk by its source module; once the
+ * bundle is laid out, each name becomes its chunk's URL, resolved against the bundle's own.
+ * (Emitting the chunks instead would make them entries and split their shared code into
+ * extra files.) Outside a production build there are none: null.
  */
-export function chunkUrls(options: { root: string; library: string; emit: boolean }): Plugin {
+export function chunkUrls(options: { library: string; emit: boolean }): Plugin {
   let build = false;
-  const marked = (id: string) => JSON.stringify(`${MARK}${id}${MARK}`);
   return {
     name: 'snippets:chunk-urls',
     configResolved(config) {
       build = options.emit && config.command === 'build';
     },
-    resolveId: { filter: { id: /^virtual:chunk-urls$/ }, handler: () => `\0${ID}` },
+    resolveId: { filter: { id: /^virtual:chunk-urls$/ }, handler: (id) => `\0${id}` },
     load: {
       filter: { id: /^\0virtual:chunk-urls$/ },
-      handler() {
-        if (!build) return 'export const snippetChunks = null;\nexport const highlighterChunks = null;\nexport const viewerChunk = null;\n';
-        const snippets = scanLibrary(resolve(options.root, options.library)).map(({ id }) => `${JSON.stringify(id)}: ${marked(`virtual:snippet/${id}`)}`);
-        const grammars = GRAMMARS.map((name) => `${name}: ${marked(`virtual:grammar/${name}`)}`).join(', ');
-        const src = (path: string) => marked(resolve(options.root, 'src', path));
-        return [
-          `export const snippetChunks = { ${snippets.join(', ')} };`,
-          `export const highlighterChunks = { core: ${src('highlight/shiki-core.ts')}, grammars: { ${grammars} } };`,
-          `export const viewerChunk = ${src('ui/render-app.ts')};`,
-          '',
-        ].join('\n');
+      async handler() {
+        if (!build) return 'export const chunkUrls = null;\n';
+        const source = async (specifier: string, importer?: string) => {
+          const resolved = await this.resolve(specifier, importer);
+          if (!resolved) this.error(`virtual:chunk-urls: cannot resolve ${specifier}`);
+          return `${MARK}${resolved.id.replace(/^\0/, '')}${MARK}`;
+        };
+        const src = (path: string) => new URL(`../src/${path}`, import.meta.url).pathname;
+        const urls: ChunkUrls = {
+          snippets: Object.fromEntries(await Promise.all(scanLibrary(options.library).map(async ({ id }) => [id, await source(`virtual:snippet/${id}`)]))),
+          renderer: await source(src('pipeline/create-handlebars-renderer.ts')),
+          highlighter: await source(src('highlight/create-shiki-tokenizer.ts')),
+          grammars: Object.fromEntries(await Promise.all(GRAMMARS.map(async (name) => [name, await source(`@shikijs/langs/${name}`, src('highlight/create-shiki-tokenizer.ts'))]))) as ChunkUrls['grammars'],
+          viewer: await source(src('host/live-root.tsx')),
+        };
+        return `export const chunkUrls = ${JSON.stringify(urls)};\n`;
       },
     },
     generateBundle(_, bundle) {

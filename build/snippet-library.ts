@@ -2,104 +2,115 @@ import Handlebars from 'handlebars';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { orderLanguages } from '../src/core/languages.ts';
+import { countLines } from '../src/core/count-lines.ts';
+import { encodeLibraryModule, type LibraryIndex } from '../src/core/formats/library-index.ts';
+import { encodePrebuiltHighlights, type PrebuiltHighlights } from '../src/core/formats/prebuilt-highlights.ts';
+import { encodeSnippetChunk, type SnippetChunk } from '../src/core/formats/snippet-chunk.ts';
+import { grammarOf, orderLanguages } from '../src/core/languages.ts';
 import { resolveValues } from '../src/core/resolve-values.ts';
-import type { SnippetConfig, TemplateSpec } from '../src/core/types.ts';
-import { renderSnippet } from '../src/render/render-snippet.ts';
+import type { SnippetFile, TemplateSpec } from '../src/core/types.ts';
+import { createHandlebarsRenderer } from '../src/pipeline/create-handlebars-renderer.ts';
+import { renderFiles } from '../src/pipeline/render-files.ts';
+import { createBuildHighlighter } from './create-build-highlighter.ts';
 import { PRECOMPILE_OPTIONS } from './handlebars-precompile.ts';
-import { prebuiltHighlights } from './prebuilt-highlights.ts';
-import { scanLibrary, type LibraryEntry } from './scan-library.ts';
+import { readLibrary, type LibrarySnippet } from './read-library.ts';
 
 const LIBRARY_ID = 'virtual:snippet-library';
 const SNIPPET_PREFIX = 'virtual:snippet/';
 
+/** A snippet as the build serves it: its folder, its default rendering, and that rendering's tokens. */
+export interface BuiltSnippet {
+  snippet: LibrarySnippet;
+  /** Languages in tab order, each with its default rendering (null if it failed to render). */
+  files: SnippetFile[] | null;
+  highlights: PrebuiltHighlights | null;
+}
+
 /**
  * Serves the template library as modules.
  *
- * `virtual:snippet-library` holds only the ids, each one's languages in tab order and one
- * lazy loader per id, so the entry chunk stays small however large the library grows. Each
- * `virtual:snippet/<id>` module becomes its own chunk with that folder's config, precompiled
- * templates and their default rendering highlighted: a page downloads only the snippets it shows.
+ * `virtual:snippet-library` holds the index (ids, titles, languages, line counts: what a
+ * page knows before a snippet's chunk arrives) and one lazy loader per id, so the entry stays
+ * small however large the library grows. Each `virtual:snippet/<id>` module becomes its own
+ * chunk: that folder's config, precompiled templates, and their default rendering's tokens.
  */
 export function snippetLibrary(options: { root: string }): Plugin {
   const root = resolve(options.root);
+  // Read and rendered once per build; a rebuild (watch mode) starts afresh.
+  let built: Promise<Map<string, BuiltSnippet>> | null = null;
   return {
     name: 'snippets:library',
+    buildStart() {
+      built = null;
+    },
     // Hook filters: the bundler calls these only for our ids, not for every module.
     resolveId: { filter: { id: /^virtual:snippet(-library$|\/)/ }, handler: (id) => `\0${id}` },
     load: {
       filter: { id: /^\0virtual:snippet(-library$|\/)/ },
-      handler(id) {
+      async handler(id) {
+        built ??= buildLibrary(root, (message) => this.warn(message));
+        const library = await built;
+        for (const { snippet } of library.values()) this.addWatchFile(snippet.configPath);
         const bare = id.slice(1);
-        if (bare === LIBRARY_ID) return libraryModule(this, root);
-        return snippetModule(this, root, bare.slice(SNIPPET_PREFIX.length));
+        if (bare === LIBRARY_ID) return encodeLibraryModule(libraryIndex(library), (snippetId) => SNIPPET_PREFIX + snippetId);
+        const snippetId = bare.slice(SNIPPET_PREFIX.length);
+        const entry = library.get(snippetId);
+        if (!entry) return this.error(`No snippet folder for "${snippetId}" under ${root}.`);
+        const paths = Object.fromEntries(entry.snippet.templates.map((t) => [t.lang, t.path]));
+        return encodeSnippetChunk({ id: snippetId, config: entry.snippet.config, highlights: entry.highlights }, paths);
       },
     },
   };
 }
 
-type Context = { addWatchFile(path: string): void; error(message: string): never; warn(message: string): void };
-
-function libraryModule(ctx: Context, root: string): string {
-  const entries = scanLibrary(root);
-  const ids = entries.map((entry) => entry.id);
-  // A snippet's first tab is known before its chunk arrives, so the page can fetch that
-  // grammar alongside the templates instead of after them.
-  const languages = Object.fromEntries(
-    entries.map((entry) => {
-      const configured = readConfig(ctx, entry.configPath).languages;
-      const langs = entry.templates.map((t) => t.lang);
-      return [entry.id, orderLanguages(langs, Array.isArray(configured) ? configured.filter((l) => typeof l === 'string') : [])];
+/** What the entry knows of every snippet before its chunk loads. */
+export function libraryIndex(library: ReadonlyMap<string, BuiltSnippet>): LibraryIndex {
+  const snippets: LibraryIndex['snippets'] = Object.fromEntries(
+    [...library].map(([id, { snippet, files }]) => {
+      const languages = orderLanguages(snippet.templates.map((t) => t.lang), snippet.config.languages);
+      // A snippet that does not render still gets room for a notice's worth of lines.
+      const lines = languages.map((lang) => countLines(files?.find((file) => file.lang === lang)?.displayCode ?? ''));
+      return [id, { title: snippet.config.title, languages, lines }];
     }),
   );
-  const loaders = ids
-    .map((id) => `  ${JSON.stringify(id)}: () => import(${JSON.stringify(SNIPPET_PREFIX + id)}),`)
-    .join('\n');
-  return [
-    `export const snippetIds = ${JSON.stringify(ids)};`,
-    `export const snippetLanguages = ${JSON.stringify(languages)};`,
-    `export const snippetLoaders = {\n${loaders}\n};`,
-    '',
-  ].join('\n');
+  return { ids: [...library.keys()], snippets };
 }
 
-function readConfig(ctx: Context, path: string): Record<string, unknown> {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
-  } catch (error) {
-    return ctx.error(`${path} is not valid JSON: ${(error as Error).message}`);
+/** Reads the library, renders each snippet with its defaults, and highlights that rendering. */
+export async function buildLibrary(root: string, warn: (message: string) => void): Promise<Map<string, BuiltSnippet>> {
+  const highlighter = await createBuildHighlighter();
+  const renderer = createHandlebarsRenderer();
+  const library = new Map<string, BuiltSnippet>();
+  for (const snippet of readLibrary(root)) {
+    let files: SnippetFile[] | null = null;
+    let highlights: PrebuiltHighlights | null = null;
+    try {
+      files = renderFiles(compileChunk(snippet), resolveValues(snippet.id, snippet.config), renderer);
+      const explained = Object.fromEntries(
+        files.flatMap((file) => {
+          const grammar = grammarOf(file.lang);
+          return grammar ? [[file.lang, highlighter.explain(file.displayCode, grammar)]] : [];
+        }),
+      );
+      highlights = encodePrebuiltHighlights(explained);
+    } catch (error) {
+      // The viewer shows this error on the page, and the library check names it.
+      warn(`${snippet.id}: not rendered at build time (${(error as Error).message})`);
+    }
+    library.set(snippet.id, { snippet, files, highlights });
   }
-}
-
-async function snippetModule(ctx: Context, root: string, id: string): Promise<string> {
-  const entry = scanLibrary(root).find((candidate) => candidate.id === id);
-  if (!entry) return ctx.error(`No snippet folder for "${id}" under ${root}.`);
-  ctx.addWatchFile(entry.configPath);
-  const config = readConfig(ctx, entry.configPath);
-  // The schema link is for editors only; the browser has no use for it.
-  delete config.$schema;
-  const imports = entry.templates.map((t, i) => `import t${i} from ${JSON.stringify(t.path)};`).join('\n');
-  const templates = entry.templates.map((t, i) => `${JSON.stringify(t.lang)}: t${i}`).join(', ');
-  const highlights = await defaultHighlights(ctx, entry, config as unknown as SnippetConfig);
-  return `${imports}\nexport default { id: ${JSON.stringify(id)}, config: ${JSON.stringify(config)}, templates: { ${templates} }, highlights: ${JSON.stringify(highlights)} };\n`;
+  return library;
 }
 
 /**
- * The snippet rendered with its defaults, by the same renderer as the page's, and
- * highlighted; null (the page then highlights at run time) if it does not render: the
- * viewer shows that error, and the library check names it.
+ * The snippet's chunk as the page gets it, made in the build's own process: it evaluates the
+ * specs it just compiled (the page never compiles or evaluates anything), so the default
+ * rendering comes from the very renderer the page uses.
  */
-async function defaultHighlights(ctx: Context, entry: LibraryEntry, config: SnippetConfig) {
-  try {
-    const templates: Record<string, TemplateSpec> = {};
-    for (const { lang, path } of entry.templates) {
-      // The build's own Node process evaluates the spec it just compiled; the page never does.
-      templates[lang] = new Function(`return ${Handlebars.precompile(readFileSync(path, 'utf8'), PRECOMPILE_OPTIONS)}`)() as TemplateSpec;
-    }
-    const snippet = { id: entry.id, config, templates };
-    return await prebuiltHighlights(renderSnippet(snippet, resolveValues(entry.id, config)));
-  } catch (error) {
-    ctx.warn(`${entry.id}: not highlighted at build time (${(error as Error).message})`);
-    return null;
+export function compileChunk(snippet: LibrarySnippet): SnippetChunk {
+  const templates: Record<string, TemplateSpec> = {};
+  for (const { lang, path } of snippet.templates) {
+    templates[lang] = new Function(`return ${Handlebars.precompile(readFileSync(path, 'utf8'), PRECOMPILE_OPTIONS)}`)() as TemplateSpec;
   }
+  return { id: snippet.id, config: snippet.config, templates, highlights: null };
 }

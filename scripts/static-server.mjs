@@ -1,65 +1,53 @@
-// A tiny static file server for the demo, the browser tests and the benchmark.
-// Loopback only; no directory listings; paths cannot climb out of the root.
+// The static file server of the demo, the browser tests and the benchmark: sirv, on loopback,
+// with a few folders mounted under URL prefixes. Paths cannot climb out of their folder, and
+// a malformed URL gets a 400, never a crash.
 import { createServer } from 'node:http';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
-
-const TYPES = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.map': 'application/json; charset=utf-8',
-};
+import { dirname, basename, resolve } from 'node:path';
+import sirv from 'sirv';
 
 /**
  * Starts a server on 127.0.0.1.
  * @param {{ root: string, port?: number, mounts?: Record<string, string>, files?: Record<string, string>, headers?: (path: string) => Record<string, string> }} options
  *   `mounts` maps a URL prefix (e.g. '/dist/') to a folder; `files` maps an exact URL path to a file;
- *   `headers` adds response headers per path.
+ *   `headers` adds response headers per request path.
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
 export async function startStaticServer({ root, port = 0, mounts = {}, files = {}, headers = () => ({}) }) {
-  const folders = Object.entries(mounts).map(([prefix, dir]) => [prefix, resolve(dir)]);
-  const base = resolve(root);
-  const server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    let dir = base;
-    let rel = path;
-    for (const [prefix, folder] of folders) {
-      if (path.startsWith(prefix)) {
-        dir = folder;
-        rel = path.slice(prefix.length - 1);
-        break;
-      }
-    }
-    let file = normalize(join(dir, rel));
-    if (Object.hasOwn(files, path)) file = resolve(files[path]);
-    else if (file !== dir && !file.startsWith(dir + sep)) return send(res, 403, 'Forbidden');
+  // Files are read on every request (`dev`): tests and `npm start` rebuild dist/ while serving.
+  const serve = (dir) => sirv(resolve(dir), { dev: true, dotfiles: false });
+  const routes = [
+    ...Object.entries(files).map(([path, file]) => ({ exact: path, prefix: null, handler: serve(dirname(file)), file: `/${basename(file)}` })),
+    ...Object.entries(mounts).map(([prefix, dir]) => ({ exact: null, prefix, handler: serve(dir), file: null })),
+    { exact: null, prefix: '/', handler: serve(root), file: null },
+  ];
+
+  const server = createServer((req, res) => {
+    let path;
     try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
-      res.writeHead(200, {
-        'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'Cache-Control': 'no-store',
-        // Module scripts from a sandboxed frame (opaque origin) or another origin need CORS.
-        'Access-Control-Allow-Origin': '*',
-        ...headers(path),
-      });
-      res.end(body);
+      path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     } catch {
-      send(res, 404, 'Not found');
+      return send(res, 400, 'Bad request: the URL is not valid percent-encoding');
     }
+    res.setHeader('Cache-Control', 'no-store');
+    // Module scripts from a sandboxed frame (opaque origin) or another origin need CORS.
+    res.setHeader('Access-Control-Allow-Origin', '*');
+    for (const [name, value] of Object.entries(headers(path))) res.setHeader(name, value);
+    const route = routes.find((candidate) => candidate.exact === path || (candidate.prefix && path.startsWith(candidate.prefix)));
+    const { search } = new URL(req.url ?? '/', 'http://x');
+    const rest = route.file ?? (req.url ?? '/').slice(route.prefix.length - 1).split('?')[0];
+    req.url = `${rest}${search}`;
+    route.handler(req, res, () => send(res, 404, 'Not found'));
   });
   await new Promise((done) => server.listen(port, '127.0.0.1', done));
   const actual = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
   return {
     url: `http://127.0.0.1:${actual}`,
     port: actual,
-    close: () => new Promise((done) => { server.closeAllConnections?.(); server.close(() => done()); }),
+    close: () =>
+      new Promise((done) => {
+        server.closeAllConnections?.();
+        server.close(() => done());
+      }),
   };
 }
 

@@ -1,33 +1,64 @@
 // The bundle's entry and the one module with top-level effects: it starts the widget on the page.
 import { version } from '../package.json';
-import { createPageApi } from './api/page-api';
-import { createSnippets, type SnippetsHandle } from './dom/create-snippets';
-import { defineSnippetElement } from './dom/define-element';
-import { resizeEmbeds } from './embed/resize-embeds';
+import { LOG_PREFIX } from './core/log-prefix.ts';
+import { resizeEmbeds } from './embed/resize-embeds.ts';
+import { createPageApi, type SnippetsApi, type SnippetsStub } from './host/create-page-api.ts';
+import { createSnippets, type SnippetsHandle } from './host/create-snippets.ts';
+import { defineSnippetElement } from './host/define-snippet-element.ts';
 import './host.css';
-import { LOG_PREFIX } from './core/log-prefix';
 
 declare global {
   interface Window {
-    Snippets?: unknown;
+    /** The widget's page API once the bundle runs; before, the page's loader stub. */
+    Snippets?: SnippetsApi | SnippetsStub;
   }
 }
 
-function boot(): void {
-  // A second copy of the bundle on the same page must not mount every snippet twice.
-  if ((window.Snippets as { version?: unknown } | undefined)?.version) return;
+/** Marks the real API, so a second copy of the bundle can tell it from a page's stub. */
+const RUNNING = Symbol.for('aiml-snippets.api');
+
+/** Runs one step of the start-up; a step that fails costs only itself, with one console line. */
+function step<T>(name: string, run: () => T): T | undefined {
   try {
-    const handle: SnippetsHandle = createSnippets();
-    const queued = (window.Snippets as { q?: unknown } | undefined)?.q;
-    window.Snippets = createPageApi(handle, version, queued);
-    if (window.customElements) defineSnippetElement(window.customElements, () => handle);
-    resizeEmbeds(window);
-    if (document.documentElement.hasAttribute('data-snippet-embed-page')) {
-      void import('./embed/embed-page').then(({ startEmbedPage }) => startEmbedPage(window));
-    }
+    return run();
   } catch (error) {
-    // Whatever happens, the host page keeps working.
-    console.error(`${LOG_PREFIX} could not start`, error);
+    console.error(`${LOG_PREFIX} could not ${name}`, error);
+    return undefined;
+  }
+}
+
+/** The nonce of the script tag that loaded this bundle (or, failing that, of any script of the page). */
+function scriptNonce(doc: Document): string {
+  const scripts = [...doc.querySelectorAll<HTMLScriptElement>('script[nonce], script[src]')];
+  const own = scripts.find((script) => script.src === import.meta.url);
+  return own?.nonce || scripts.find((script) => script.nonce)?.nonce || '';
+}
+
+function boot(): void {
+  const existing = step('read window.Snippets', () => window.Snippets);
+  const running = step('read window.Snippets', () => (existing as Partial<Record<typeof RUNNING, string>> | undefined)?.[RUNNING]);
+  if (running) {
+    console.warn(`${LOG_PREFIX} the bundle was loaded twice: version ${running} is running, this copy (${version}) stays idle.`);
+    return;
+  }
+  const handle: SnippetsHandle | undefined = step('start', () => createSnippets({ nonce: scriptNonce(document) }));
+  if (handle) {
+    step('set up window.Snippets', () => {
+      const queued = (existing as Partial<SnippetsStub> | undefined)?.q;
+      const api = createPageApi(handle, version, queued);
+      Object.defineProperty(api, RUNNING, { value: version });
+      window.Snippets = api;
+    });
+    step('define <aiml-snippet>', () => {
+      if (window.customElements) defineSnippetElement(window.customElements, () => handle);
+    });
+  }
+  step('size embeds', () => resizeEmbeds(window));
+  if (document.documentElement.hasAttribute('data-snippet-embed-page')) {
+    import('./embed/embed-page.ts').then(
+      ({ startEmbedPage }) => step('start the embed page', () => startEmbedPage(window)),
+      (error: unknown) => console.error(`${LOG_PREFIX} could not load the embed page (check the network and the bundle's URL)`, error),
+    );
   }
 }
 

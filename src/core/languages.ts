@@ -1,7 +1,12 @@
+/** The Shiki grammars the widget uses. */
+export const GRAMMARS = ['python', 'javascript', 'typescript', 'shellscript', 'json'] as const;
+
+export type Grammar = (typeof GRAMMARS)[number];
+
 /** What the widget knows of a template language: its tab label and its Shiki grammar. */
 export interface LanguageInfo {
   label: string;
-  grammar: 'python' | 'javascript' | 'typescript' | 'shellscript' | 'json';
+  grammar: Grammar;
   /** Other names readers may use for it, e.g. in `?lang=`. */
   aliases: readonly string[];
 }
@@ -14,16 +19,21 @@ export const LANGUAGES: Readonly<Record<string, LanguageInfo>> = {
   json: { label: 'JSON', grammar: 'json', aliases: [] },
 };
 
+/** The grammar of a template language, if the widget highlights it. */
+export function grammarOf(lang: string): Grammar | undefined {
+  return Object.hasOwn(LANGUAGES, lang) ? LANGUAGES[lang]!.grammar : undefined;
+}
+
 /** The tab label of a template language; unknown ones show their file name. */
 export function languageLabel(lang: string): string {
-  return LANGUAGES[lang]?.label ?? `${lang}.hbs`;
+  return Object.hasOwn(LANGUAGES, lang) ? LANGUAGES[lang]!.label : `${lang}.hbs`;
 }
 
 /** Maps `python`, `py`, `cURL` … to a template language, or null if none matches. */
 export function normalizeLanguage(value: string | null | undefined): string | null {
   if (!value) return null;
   const wanted = value.trim().toLowerCase();
-  if (wanted in LANGUAGES) return wanted;
+  if (Object.hasOwn(LANGUAGES, wanted)) return wanted;
   for (const [lang, info] of Object.entries(LANGUAGES)) {
     if (info.label.toLowerCase() === wanted || info.aliases.includes(wanted)) return lang;
   }

@@ -1,6 +1,5 @@
-// Relative imports name their .ts file: the build runs this module in Node too (build/snippet-library.ts).
 import { SnippetError } from './snippet-error.ts';
-import type { SnippetConfig, SnippetValue, SnippetValues } from './types';
+import type { SnippetConfig, SnippetValue, SnippetValues } from './types.ts';
 
 /** `dataset` keys the widget owns (the snippet's name, its state, its theme): never template variables. */
 export const RESERVED_KEYS: readonly string[] = ['name', 'state', 'theme'];
@@ -19,34 +18,47 @@ export function readDataset(dataset: DOMStringMap): Record<string, string> {
   return values;
 }
 
+/** Where a set of values came from, so a message can name what the author wrote. */
+export type ValueSource = 'attribute' | 'setPayload' | 'values';
+
+/** Values from one source: `data-*` attributes, `Snippets.setPayload`, or a component's `values`. */
+export interface ValueLayer {
+  source: ValueSource;
+  values: Readonly<Record<string, SnippetValue>>;
+}
+
+/** How the author wrote `key = value` in `source`, e.g. `data-max-tokens="lots"`. */
+export function describeValue(source: ValueSource, key: string, value: SnippetValue): string {
+  const text = JSON.stringify(String(value));
+  if (source === 'attribute') return `${attributeName(key)}=${text}`;
+  if (source === 'setPayload') return `setPayload({ ${key}: ${text} })`;
+  return `values.${key} = ${text}`;
+}
+
 /**
- * Merges variables, lowest precedence first: `config.json` defaults, page-wide values,
- * then the element's own. A value given as text takes the type of its default, so
- * `data-max-tokens="512"` lands in the program as the number 512.
+ * Merges variables, lowest precedence first: `config.json` defaults, then each layer in
+ * order (page-wide values, then the element's own). A value given as text takes the type of
+ * its default, so `data-max-tokens="512"` lands in the program as the number 512.
  */
-export function resolveValues(
-  snippet: string,
-  config: SnippetConfig,
-  ...layers: readonly Readonly<Record<string, SnippetValue>>[]
-): SnippetValues {
+export function resolveValues(snippet: string, config: SnippetConfig, ...layers: readonly ValueLayer[]): SnippetValues {
   const values: SnippetValues = { ...config.payload };
-  for (const layer of layers) {
-    for (const [key, value] of Object.entries(layer)) {
+  for (const { source, values: given } of layers) {
+    for (const [key, value] of Object.entries(given)) {
       if (RESERVED_KEYS.includes(key)) continue;
-      values[key] = coerce(snippet, key, value, config.payload[key]);
+      values[key] = coerce(snippet, source, key, value, config.payload[key]);
     }
   }
   return values;
 }
 
-function coerce(snippet: string, key: string, value: SnippetValue, fallback: SnippetValue | undefined): SnippetValue {
+function coerce(snippet: string, source: ValueSource, key: string, value: SnippetValue, fallback: SnippetValue | undefined): SnippetValue {
   if (typeof fallback === 'number') {
     const number = typeof value === 'number' ? value : Number(String(value).trim());
     if (String(value).trim() === '' || !Number.isFinite(number)) {
       throw new SnippetError(
         'bad-value',
         snippet,
-        `${attributeName(key)}=${JSON.stringify(String(value))} is not a number. Write a number, e.g. ${attributeName(key)}="${fallback}".`,
+        `${describeValue(source, key, value)} is not a number. Write a number, e.g. ${describeValue(source, key, fallback)}.`,
       );
     }
     return number;
@@ -58,7 +70,7 @@ function coerce(snippet: string, key: string, value: SnippetValue, fallback: Sni
     throw new SnippetError(
       'bad-value',
       snippet,
-      `${attributeName(key)}=${JSON.stringify(String(value))} is not true or false. Write ${attributeName(key)}="true" or "false".`,
+      `${describeValue(source, key, value)} is not true or false. Write ${describeValue(source, key, 'true')} or "false".`,
     );
   }
   return typeof value === 'string' ? value : String(value);

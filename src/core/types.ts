@@ -1,5 +1,3 @@
-import type { PrebuiltHighlights } from '../highlight/prebuilt-tokens';
-
 /** A variable value: `data-*` attributes give strings, `config.json` may give numbers or booleans. */
 export type SnippetValue = string | number | boolean;
 
@@ -21,41 +19,42 @@ export interface SnippetConfig {
 /** A precompiled Handlebars template spec, as the build emits it. */
 export type TemplateSpec = object;
 
-/** One snippet folder, as its lazily loaded chunk exports it. */
-export interface SnippetTemplate {
-  id: string;
-  config: SnippetConfig;
-  templates: Record<string, TemplateSpec>;
-  /** Its default rendering's tokens, made by the build; null if that rendering failed. */
-  highlights?: PrebuiltHighlights | null;
+/**
+ * A run of code with its colour: an index into the build's palette of (light, dark) pairs
+ * (see formats/token-colors.ts) and Shiki's font-style flags (1 italic, 2 bold, 4 underline).
+ */
+export interface Token {
+  text: string;
+  color?: number;
+  fontStyle?: number;
 }
 
-/** One language tab of a rendered snippet. */
-export interface RenderedFile {
+/** Highlighted code: per line, its tokens. Their text joined with newlines is the code. */
+export type TokenLines = Token[][];
+
+/** Where a file's colours stand: made (`highlighted`), on their way (`pending`), or none to come (`plain`). */
+export type HighlightState = 'highlighted' | 'pending' | 'plain';
+
+/** One language tab of a prepared snippet. */
+export interface SnippetFile {
   lang: string;
   label: string;
   /** The program as copied: every value in full. */
   code: string;
   /** The program as shown: secrets masked. Equal to `code` when there is nothing to mask. */
   displayCode: string;
-  /** `displayCode` highlighted from the build's tokens, when they apply; else Shiki does it at run time. */
-  tokens: CodeLines | null;
+  /** `displayCode` highlighted, once it is; null before and for languages without a grammar. */
+  tokens: TokenLines | null;
+  highlight: HighlightState;
 }
 
-export interface RenderedSnippet {
-  id: string;
+/** A snippet as every painter takes it: rendered with its values, each file highlighted as far as it is. */
+export interface PreparedSnippet {
+  name: string;
   title: string;
   docs: string | null;
-  files: RenderedFile[];
+  files: readonly SnippetFile[];
 }
 
-/** A run of text with its colour in each theme; Shiki's font-style flags (1 italic, 2 bold, 4 underline). */
-export interface CodeToken {
-  text: string;
-  light?: string;
-  dark?: string;
-  fontStyle?: number;
-}
-
-/** Highlighted code: per line, its tokens. */
-export type CodeLines = CodeToken[][];
+/** How a viewer is coloured: a page's explicit choice, or `auto` (`prefers-color-scheme`). */
+export type Theme = 'light' | 'dark' | 'auto';

@@ -1,6 +1,6 @@
-import { closestNames } from './closest-names';
-import { attributeName } from './resolve-values';
-import type { SnippetConfig } from './types';
+import { closestNames } from './closest-names.ts';
+import { attributeName } from './resolve-values.ts';
+import type { SnippetConfig } from './types.ts';
 
 /**
  * Explains `data-*` attributes a snippet has no variable for (most often a typo such as

@@ -1,5 +1,5 @@
-import { EMBED_RESIZE, isMeasureMessage, type EmbedResizeMessage } from './embed-protocol';
-import { LOG_PREFIX } from '../core/log-prefix';
+import { EMBED_RESIZE, isMeasureMessage, type EmbedResizeMessage } from './embed-protocol.ts';
+import { LOG_PREFIX } from '../core/log-prefix.ts';
 
 const ATTRIBUTE_NAME = /^[a-z][a-z0-9-]*$/;
 

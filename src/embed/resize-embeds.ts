@@ -1,4 +1,4 @@
-import { EMBED_MEASURE, isResizeMessage } from './embed-protocol';
+import { EMBED_MEASURE, isResizeMessage } from './embed-protocol.ts';
 
 export const EMBED_SELECTOR = 'iframe[data-snippet-embed]';
 const MAX_HEIGHT = 20_000;

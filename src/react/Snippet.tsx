@@ -1,12 +1,13 @@
-import { useContext, useLayoutEffect, useRef, useState } from 'react';
+import { useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
-import type { SnippetValues } from '../core/types';
-import { attachViewerShadow } from '../dom/mount-point';
-import type { Theme } from '../state/page-theme';
-import { SnippetBoundary } from '../ui/SnippetBoundary';
-import { SnippetController } from '../ui/SnippetController';
-import { WidgetContext } from '../ui/widget-context';
-import { sharedServices } from './SnippetsProvider';
+import type { SnippetValues, Theme } from '../core/types.ts';
+import { createSnippetSession } from '../pipeline/create-snippet-session.ts';
+import { createViewer } from '../view/create-viewer.ts';
+import { LiveViewer } from '../view/LiveViewer.tsx';
+import { renderReact } from '../view/render-react.ts';
+import { SnippetBoundary } from '../view/SnippetBoundary.tsx';
+import { activeFile, noticeTree } from '../view/viewer-tree.ts';
+import { defaultRuntime, RuntimeContext } from './SnippetsProvider.tsx';
 
 export interface SnippetProps {
   /** `group.name`, as in `data-name`. */
@@ -21,29 +22,83 @@ const NO_VALUES: SnippetValues = {};
 
 /**
  * The same viewer as `<snippet data-name>`, for React docs sites (Docusaurus, Next.js,
- * Nextra): same pipeline, same UI, rendered into a shadow root of its own.
+ * Nextra): the same pipeline and markup, rendered into a shadow root of its own.
  */
 export function Snippet({ name, values = NO_VALUES, theme = 'auto', className }: SnippetProps) {
-  const services = useContext(WidgetContext) ?? sharedServices();
+  const runtime = useContext(RuntimeContext) ?? defaultRuntime();
+  const { services } = runtime;
   const host = useRef<HTMLDivElement>(null);
-  const [mounted, setMounted] = useState<{ element: HTMLDivElement; container: ShadowRoot } | null>(null);
+  const [root, setRoot] = useState<ShadowRoot | null>(null);
+  useLayoutEffect(() => setRoot(runtime.mountPoints.attach(host.current!)), [runtime]);
 
+  const session = useMemo(
+    () =>
+      createSnippetSession({
+        library: runtime.library,
+        renderer: runtime.renderer,
+        highlighter: runtime.highlighter,
+        onWarning: (message) => host.current && services.warn(host.current, message),
+        onError: (error) => host.current && services.report(host.current, error),
+        onRender: (snippet) => host.current && services.emit(host.current, { type: 'render', name: snippet.name, languages: snippet.files.map((file) => file.lang) }),
+      }),
+    [runtime, services],
+  );
+  const state = useSyncExternalStore(session.subscribe, session.getState, session.getState);
+  const pageValues = useSyncExternalStore(services.pageValues.subscribe, services.pageValues.get, services.pageValues.get);
+  const valuesKey = JSON.stringify(values);
+  useEffect(() => {
+    session.prepare({
+      name,
+      layers: [
+        { source: 'values', values: pageValues },
+        { source: 'values', values: JSON.parse(valuesKey) as SnippetValues },
+      ],
+    });
+    return () => session.cancel();
+  }, [session, name, pageValues, valuesKey]);
+
+  // One viewer per snippet name: its tab, expansion and copy feedback belong to that snippet.
+  const snippet = state.snippet;
+  const viewerName = snippet?.name ?? null;
+  const viewer = useMemo(
+    () => (snippet && viewerName ? createViewer({
+            snippet,
+            theme,
+            showTokens: true,
+            preferences: services.preferences,
+            onCopy: (language) => host.current && services.emit(host.current, { type: 'copy', name: snippet.name, language }),
+          }) : null),
+    // The viewer is made once per name; later renderings reach it through update() below.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [viewerName, services],
+  );
   useLayoutEffect(() => {
-    const element = host.current!;
-    setMounted({ element, container: element.shadowRoot ?? attachViewerShadow(element) });
-  }, []);
+    if (viewer && snippet) viewer.update({ snippet, theme });
+  }, [viewer, snippet, theme]);
+  useEffect(() => () => viewer?.destroy(), [viewer]);
 
+  // Colours for the tab in view, when the build's tokens did not fit its code.
+  useEffect(() => {
+    if (!viewer) return;
+    const check = () => {
+      const model = viewer.getSnapshot();
+      const file = activeFile(model.snippet, model.lang);
+      if (file.highlight === 'pending') session.highlight(file.lang);
+    };
+    check();
+    return viewer.subscribe(check);
+  }, [viewer, session]);
+
+  const content = state.error
+    ? renderReact(noticeTree(state.error, theme))
+    : viewer && (
+        <SnippetBoundary name={name} theme={theme} onError={(error) => host.current && services.report(host.current, error)}>
+          <LiveViewer viewer={viewer} />
+        </SnippetBoundary>
+      );
   return (
-    <div ref={host} className={className} data-snippet-name={name}>
-      {mounted &&
-        createPortal(
-          <WidgetContext.Provider value={services}>
-            <SnippetBoundary key={name} name={name} onError={(error) => services.report(mounted.element, error)}>
-              <SnippetController element={mounted.element} name={name} values={values} theme={theme} />
-            </SnippetBoundary>
-          </WidgetContext.Provider>,
-          mounted.container,
-        )}
+    <div ref={host} className={className} data-snippet-name={name} data-state={state.error ? 'error' : viewer ? 'ready' : 'loading'}>
+      {root && content && createPortal(content, root)}
     </div>
   );
 }

@@ -1,46 +1,51 @@
-import { useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
-import type { SnippetValues } from '../core/types';
-import { createWidgetServices, type SnippetEventHandler, type WidgetRuntime } from '../dom/create-services';
-import { WidgetContext, type SnippetEventDetail } from '../ui/widget-context';
+import { createContext, useEffect, useLayoutEffect, useState, type ReactNode } from 'react';
+import type { SnippetEvent, SnippetEventHandler } from '../core/services.ts';
+import type { SnippetValues } from '../core/types.ts';
+import { createSnippetsRuntime, type SnippetsRuntime } from './create-snippets-runtime.ts';
+
+export const RuntimeContext = createContext<SnippetsRuntime | null>(null);
+
+let pageRuntime: SnippetsRuntime | null = null;
+
+/**
+ * The runtime of snippets rendered without a provider: one for the page, so they switch
+ * language together. It holds no listener of its own, so nothing leaks by keeping it.
+ */
+export function defaultRuntime(): SnippetsRuntime {
+  pageRuntime ??= createSnippetsRuntime(window);
+  return pageRuntime;
+}
 
 interface SnippetsProviderProps {
   /** Page-wide values, e.g. the signed-in reader's API key; each `<Snippet values>` overrides them. */
   values?: SnippetValues;
   /** Called for every `render`, `copy` and `error` event of the snippets inside. */
-  onEvent?: (detail: SnippetEventDetail, element: Element) => void;
+  onEvent?: (detail: SnippetEvent, element: Element) => void;
   children: ReactNode;
-}
-
-let shared: WidgetRuntime | null = null;
-
-/** The services of snippets rendered without a provider: one set for the whole page. */
-export function sharedServices(): WidgetRuntime {
-  shared ??= createWidgetServices(window);
-  return shared;
 }
 
 /** Shares page-wide values, the reader's language choice and events among the snippets inside. */
 export function SnippetsProvider({ values, onEvent, children }: SnippetsProviderProps) {
-  const [services] = useState(() => {
-    const created = createWidgetServices(window);
-    if (values) created.pageValues.set(values);
+  // Created once and never torn down: it has nothing to tear down, which keeps it correct
+  // when StrictMode mounts every effect twice.
+  const [runtime] = useState(() => {
+    const created = createSnippetsRuntime(window);
+    if (values) created.services.pageValues.set(values);
     return created;
   });
 
-  // A layout effect: it subscribes before the snippets' first events, which come from their
-  // passive effects.
+  // A layout effect: it subscribes before the snippets' first events, which come from their passive effects.
   useLayoutEffect(() => {
     if (!onEvent) return;
-    const handler = onEvent as SnippetEventHandler<SnippetEventDetail['type']>;
-    const stops = (['render', 'copy', 'error'] as const).map((type) => services.on(type, handler));
+    const handler = onEvent as SnippetEventHandler;
+    const stops = (['render', 'copy', 'error'] as const).map((type) => runtime.services.on(type, handler));
     return () => stops.forEach((stop) => stop());
-  }, [services, onEvent]);
+  }, [runtime, onEvent]);
 
+  const valuesKey = JSON.stringify(values ?? {});
   useEffect(() => {
-    if (values && values !== services.pageValues.get()) services.pageValues.set(values);
-  }, [services, values]);
+    runtime.services.pageValues.set(JSON.parse(valuesKey) as SnippetValues);
+  }, [runtime, valuesKey]);
 
-  useEffect(() => () => services.destroy(), [services]);
-
-  return <WidgetContext.Provider value={services}>{children}</WidgetContext.Provider>;
+  return <RuntimeContext.Provider value={runtime}>{children}</RuntimeContext.Provider>;
 }

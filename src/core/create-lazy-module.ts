@@ -1,0 +1,47 @@
+/** A module loaded on first use, once; after a failure the next use tries again. */
+export interface LazyModule<T> {
+  get(): Promise<T>;
+  /** Starts fetching the module without running it, if its URL is known. */
+  preload(): void;
+}
+
+export interface LazyModuleOptions<T> {
+  /** The module's URL in the build, if known (null outside a production build). */
+  url?: string | null;
+  /** Starts fetching a URL without running it (`<link rel="modulepreload">`). */
+  preload?: (url: string) => void;
+  /** Imports a module by URL, for retries. */
+  importUrl?: (url: string) => Promise<T>;
+}
+
+/**
+ * Wraps a dynamic `import()`. A module that failed to load or to parse stays failed for its
+ * URL until the page reloads (browsers remember the failure), so a retry asks for the same
+ * file under another URL, a query string apart.
+ */
+export function createLazyModule<T>(load: () => Promise<T>, { url, preload, importUrl }: LazyModuleOptions<T> = {}): LazyModule<T> {
+  let pending: Promise<T> | null = null;
+  let failures = 0;
+  let preloaded = false;
+  const attempt = () => {
+    if (failures && url && importUrl) return importUrl(`${url}${url.includes('?') ? '&' : '?'}retry=${failures}`);
+    return load();
+  };
+  const module: LazyModule<T> = {
+    preload() {
+      if (preloaded || failures || !url || !preload) return;
+      preloaded = true;
+      preload(url);
+    },
+    get() {
+      module.preload();
+      pending ??= attempt().catch((error: unknown) => {
+        pending = null;
+        failures++;
+        throw error;
+      });
+      return pending;
+    },
+  };
+  return module;
+}

@@ -1,0 +1,97 @@
+import { createLazyModule, type LazyModule } from '../core/create-lazy-module.ts';
+import type { ChunkUrls } from '../core/formats/chunk-urls.ts';
+import type { Grammar } from '../core/languages.ts';
+import { SnippetError } from '../core/snippet-error.ts';
+import type { TokenLines } from '../core/types.ts';
+
+type TokenizerModule = typeof import('./create-shiki-tokenizer.ts');
+
+/** The page's one highlighter: Shiki and each grammar loaded once, on first need. */
+export interface PageHighlighter {
+  /** Starts fetching Shiki and a grammar without running them. */
+  preload(grammar: Grammar): void;
+  /** Tokens of `code`; rejects with a `highlight-failed` SnippetError that says what could not load. */
+  highlight(code: string, grammar: Grammar, snippet: string): Promise<TokenLines>;
+}
+
+export interface PageHighlighterOptions {
+  urls?: Pick<ChunkUrls, 'highlighter' | 'grammars'> | null;
+  preload?: (url: string) => void;
+  importUrl?: <T>(url: string) => Promise<T>;
+  /** Runs a task once the browser has painted what is on screen (tokenizing a grammar's first use is slow). */
+  afterPaint?: (task: () => void) => void;
+}
+
+const TOKEN_CACHE_SIZE = 50;
+
+/** Creates a highlighter; its caches live as long as it does. */
+export function createPageHighlighter({ urls, preload, importUrl, afterPaint = (task) => task() }: PageHighlighterOptions = {}): PageHighlighter {
+  const lazy = <T,>(load: () => Promise<T>, url: string | undefined) =>
+    createLazyModule(load, { url, preload, importUrl: importUrl && ((address: string) => importUrl<T>(address)) });
+  const shiki: LazyModule<TokenizerModule> = lazy(() => import('./create-shiki-tokenizer.ts'), urls?.highlighter);
+  const grammarModules = new Map<Grammar, LazyModule<{ default: never }>>();
+  let tokenizer: ReturnType<TokenizerModule['createShikiTokenizer']> | null = null;
+  const ready = new Map<Grammar, Promise<void>>();
+  // Docs pages repeat samples, and a viewer re-renders the same code: tokenized once.
+  const tokens = new Map<string, TokenLines>();
+
+  const grammarModule = (grammar: Grammar) => {
+    let module = grammarModules.get(grammar);
+    if (!module) {
+      module = lazy(() => shiki.get().then(({ grammarLoaders }) => grammarLoaders[grammar]() as Promise<{ default: never }>), urls?.grammars[grammar]);
+      grammarModules.set(grammar, module);
+    }
+    return module;
+  };
+
+  const fail = (snippet: string, what: string) => (error: unknown) => {
+    throw new SnippetError('highlight-failed', snippet, `Could not load ${what}; the code is shown without colours (check the network and the bundle's URL).`, { cause: error });
+  };
+
+  const load = (grammar: Grammar, snippet: string): Promise<void> => {
+    let loading = ready.get(grammar);
+    if (!loading) {
+      loading = Promise.all([
+        shiki.get().catch(fail(snippet, 'the highlighter (Shiki)')),
+        grammarModule(grammar).get().catch(fail(snippet, `the ${grammar} grammar`)),
+      ]).then(async ([module, grammarChunk]) => {
+        tokenizer ??= module.createShikiTokenizer();
+        const created = await tokenizer.catch((error: unknown) => {
+          tokenizer = null;
+          throw error;
+        });
+        await created.loadGrammar(grammar, grammarChunk);
+      });
+      // Failed loads are tried again by the next caller (a flaky network, say).
+      loading.catch(() => ready.delete(grammar));
+      ready.set(grammar, loading);
+    }
+    return loading;
+  };
+
+  return {
+    preload(grammar) {
+      shiki.preload();
+      grammarModule(grammar).preload();
+    },
+    async highlight(code, grammar, snippet) {
+      const key = `${grammar}\0${code}`;
+      const hit = tokens.get(key);
+      if (hit) return hit;
+      await load(grammar, snippet);
+      const created = await tokenizer!;
+      const lines = await new Promise<TokenLines>((resolve, reject) =>
+        afterPaint(() => {
+          try {
+            resolve(created.tokenize(code, grammar));
+          } catch (error) {
+            reject(new SnippetError('highlight-failed', snippet, `Highlighting ${grammar} failed; the code is shown without colours.`, { cause: error }));
+          }
+        }),
+      );
+      if (tokens.size >= TOKEN_CACHE_SIZE) tokens.delete(tokens.keys().next().value!);
+      tokens.set(key, lines);
+      return lines;
+    },
+  };
+}

@@ -1,0 +1,50 @@
+// Its own chunk, loaded only for code the build's tokens do not fit (see create-page-highlighter.ts).
+import type { LanguageRegistration } from 'shiki';
+import { createHighlighterCore } from 'shiki/core';
+import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
+import theme from 'virtual:shiki-theme';
+import { colorIndex } from '../core/formats/token-colors.ts';
+import type { Grammar } from '../core/languages.ts';
+import type { Token, TokenLines } from '../core/types.ts';
+
+type GrammarModule = { default: LanguageRegistration[] };
+
+/** One chunk per grammar: a page downloads only the grammars of the tabs it highlights. */
+export const grammarLoaders: Readonly<Record<Grammar, () => Promise<GrammarModule>>> = {
+  python: () => import('@shikijs/langs/python'),
+  javascript: () => import('@shikijs/langs/javascript'),
+  typescript: () => import('@shikijs/langs/typescript'),
+  shellscript: () => import('@shikijs/langs/shellscript'),
+  json: () => import('@shikijs/langs/json'),
+};
+
+/** Shiki, as the page uses it: grammars added as needed, code tokenized for both themes at once. */
+export interface ShikiTokenizer {
+  loadGrammar(grammar: Grammar, module: GrammarModule): Promise<void>;
+  tokenize(code: string, grammar: Grammar): TokenLines;
+}
+
+/**
+ * Shiki through its documented core API: `createHighlighterCore` with the JavaScript RegExp
+ * engine (no WebAssembly, no `eval`: it runs under `script-src 'self'`) and the build's dual
+ * theme, whose colour codes stand for (light, dark) pairs, so one pass colours both themes.
+ */
+export async function createShikiTokenizer(): Promise<ShikiTokenizer> {
+  const highlighter = await createHighlighterCore({ themes: [theme], langs: [], engine: createJavaScriptRegexEngine() });
+  return {
+    async loadGrammar(_grammar, module) {
+      await highlighter.loadLanguage(module.default);
+    },
+    tokenize(code, grammar) {
+      return highlighter.codeToTokensBase(code, { lang: grammar, theme: theme.name! }).map((line) =>
+        line.map(({ content, color, fontStyle }) => {
+          const token: Token = { text: content };
+          const index = colorIndex(color);
+          if (index !== undefined) token.color = index;
+          if (fontStyle && fontStyle > 0) token.fontStyle = fontStyle;
+          return token;
+        }),
+      );
+    },
+  };
+}

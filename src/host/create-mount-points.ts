@@ -1,0 +1,59 @@
+import { viewerCss } from '../view/viewer-styles.ts';
+
+/** Makes the shadow roots viewers live in. */
+export interface MountPoints {
+  /** A child `<div data-snippet-root>` of `element` with an open shadow root holding the viewer's styles. */
+  create(element: HTMLElement): { host: HTMLDivElement; root: ShadowRoot };
+  /** Gives `host` an open shadow root with the viewer's styles (for hosts that are their own mount point). */
+  attach(host: HTMLElement): ShadowRoot;
+}
+
+/**
+ * A `<snippet>` element cannot host a shadow root itself (not a valid custom element name),
+ * and a shadow root keeps the host page's CSS out and ours in. Every root of a document
+ * adopts one constructed stylesheet, which works under `style-src 'self'`; a stylesheet can
+ * only be adopted by the document that made it, hence one per document (a same-origin iframe
+ * passed to `refresh()` gets its own).
+ */
+export function createMountPoints(): MountPoints {
+  const sheets = new WeakMap<Document, CSSStyleSheet | null>();
+  const sheetFor = (doc: Document): CSSStyleSheet | null => {
+    if (!sheets.has(doc)) {
+      let sheet: CSSStyleSheet | null = null;
+      try {
+        const Sheet = doc.defaultView?.CSSStyleSheet;
+        if (Sheet) {
+          sheet = new Sheet();
+          sheet.replaceSync(viewerCss);
+        }
+      } catch {
+        sheet = null;
+      }
+      sheets.set(doc, sheet);
+    }
+    return sheets.get(doc) ?? null;
+  };
+  const attach = (host: HTMLElement): ShadowRoot => {
+    host.setAttribute('data-snippet-root', '');
+    const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+    const sheet = sheetFor(host.ownerDocument);
+    if (sheet && 'adoptedStyleSheets' in root) {
+      root.adoptedStyleSheets = [sheet];
+    } else {
+      // Old engines: a <style> element (blocked by a strict CSP, but those engines predate it).
+      const style = host.ownerDocument.createElement('style');
+      style.textContent = viewerCss;
+      root.appendChild(style);
+    }
+    return root;
+  };
+  return {
+    attach,
+    create(element) {
+      const host = element.ownerDocument.createElement('div');
+      const root = attach(host);
+      element.appendChild(host);
+      return { host, root };
+    },
+  };
+}

@@ -1,0 +1,67 @@
+import { LOG_PREFIX } from '../core/log-prefix.ts';
+
+/** Runs work in slices of the main thread, so that many snippets never make one long task. */
+export interface Scheduler {
+  /** `urgent` work (snippets in view) runs now; the rest in slices, when the page has a moment. */
+  run(job: () => void, urgent: boolean): void;
+  destroy(): void;
+}
+
+/**
+ * A queue drained in slices of about `budgetMs`, each in a task of its own (a MessageChannel
+ * message: unlike setTimeout it is not clamped to 4 ms when nested), so the page stays
+ * responsive and paints between slices however many snippets it has.
+ */
+export function createScheduler(budgetMs = 8): Scheduler {
+  const queue: (() => void)[] = [];
+  let head = 0;
+  let scheduled = false;
+  let destroyed = false;
+  const channel = typeof MessageChannel === 'function' ? new MessageChannel() : null;
+
+  const drain = () => {
+    scheduled = false;
+    if (destroyed) return;
+    const start = performance.now();
+    while (head < queue.length && performance.now() - start < budgetMs) {
+      const job = queue[head]!;
+      queue[head++] = noop;
+      attempt(job);
+    }
+    if (head < queue.length) next();
+    else queue.length = head = 0;
+  };
+  const next = () => {
+    if (scheduled || destroyed) return;
+    scheduled = true;
+    if (channel) channel.port2.postMessage(null);
+    else setTimeout(drain, 0);
+  };
+  if (channel) channel.port1.onmessage = drain;
+
+  return {
+    run(job, urgent) {
+      if (urgent) attempt(job);
+      else {
+        queue.push(job);
+        next();
+      }
+    },
+    destroy() {
+      destroyed = true;
+      queue.length = head = 0;
+      channel?.port1.close();
+    },
+  };
+}
+
+const noop = () => undefined;
+
+/** A job that throws costs only itself: the queue, and the page, carry on. */
+function attempt(job: () => void): void {
+  try {
+    job();
+  } catch (error) {
+    console.error(`${LOG_PREFIX} unexpected error`, error);
+  }
+}

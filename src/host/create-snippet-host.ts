@@ -1,0 +1,254 @@
+import { languageLabel, pickLanguage } from '../core/languages.ts';
+import { readDataset } from '../core/resolve-values.ts';
+import type { WidgetServices } from '../core/services.ts';
+import type { SnippetError } from '../core/snippet-error.ts';
+import type { PageHighlighter } from '../highlight/create-page-highlighter.ts';
+import type { SnippetLibrary } from '../pipeline/create-snippet-library.ts';
+import { createSnippetSession } from '../pipeline/create-snippet-session.ts';
+import type { PrepareDeps } from '../pipeline/prepare-snippet.ts';
+import { createViewer, type Viewer } from '../view/create-viewer.ts';
+import { paintViewer } from '../view/paint-viewer.ts';
+import { renderDom } from '../view/render-dom.ts';
+import { activeFile, noticeTree, skeletonTree } from '../view/viewer-tree.ts';
+import type { MountPoints } from './create-mount-points.ts';
+import type { Scheduler } from './create-scheduler.ts';
+import type { LiveRoot } from './live-root.tsx';
+import { resolveTheme } from './page-theme.ts';
+
+/** `data-state` of a snippet element: tests, CSS and the benchmark read it. */
+export type SnippetState = 'idle' | 'loading' | 'plain' | 'ready' | 'error';
+
+/** What every snippet of one widget shares. */
+export interface HostContext extends PrepareDeps {
+  services: WidgetServices;
+  library: SnippetLibrary;
+  highlighter: PageHighlighter;
+  mountPoints: MountPoints;
+  scheduler: Scheduler;
+  /** The live viewer's root, loaded on first use; null if it could not load. */
+  live(): Promise<LiveRoot | null>;
+}
+
+/** One snippet element, served from the moment it is found until it leaves the page. */
+export interface SnippetHost {
+  /** Puts the snippet's code in the page (a right-sized skeleton first, when it is in view). */
+  show(): void;
+  /** Near the viewport: colours and the live viewer. Far off: the plain first paint, cheap to keep. */
+  setNear(near: boolean): void;
+  /** Its name or values changed, or the reader asked to retry: prepare it again. */
+  refresh(): void;
+  /** The page's or the element's theme switch changed. */
+  updateTheme(): void;
+  destroy(): void;
+}
+
+/**
+ * The one owner of an element's `data-state` and shadow root: it runs the snippet's session
+ * (the pipeline) and shows its result with the first-paint DOM, handing over to the live
+ * viewer (React) near the viewport and taking it back far from it.
+ */
+export function createSnippetHost(element: HTMLElement, context: HostContext): SnippetHost {
+  const { services } = context;
+  let mount: { host: HTMLDivElement; root: ShadowRoot } | null = null;
+  let near = false;
+  let shown = false;
+  let destroyed = false;
+  let theme = resolveTheme(element);
+  let viewer: Viewer | null = null;
+  let stopPaint: (() => void) | null = null;
+  let stopViewer: (() => void) | null = null;
+  let live: LiveRoot | null = null;
+  let goingLive = false;
+  let placeholder: Element | null = null;
+
+  const setState = (state: SnippetState) => {
+    if (element.getAttribute('data-state') !== state) element.setAttribute('data-state', state);
+  };
+  setState('idle');
+
+  const name = () => element.dataset.name ?? '';
+
+  const session = createSnippetSession({
+    library: context.library,
+    renderer: context.renderer,
+    highlighter: context.highlighter,
+    // Snippets in view render at once; the others when the page has a moment.
+    schedule: (job) => context.scheduler.run(job, near),
+    onWarning: (message) => services.warn(element, message),
+    onError: (error) => services.report(element, error),
+    onRender: (snippet) => services.emit(element, { type: 'render', name: snippet.name, languages: snippet.files.map((file) => file.lang) }),
+  });
+
+  /** A notice or a skeleton: what shows in place of a viewer. */
+  const place = (node: Element | null) => {
+    placeholder?.remove();
+    placeholder = node;
+    if (node) mount!.root.append(node);
+  };
+
+  const retry = (event: Event) => {
+    if (event.target instanceof Element && event.target.closest('[data-action="retry"]')) host.refresh();
+  };
+
+  const ensureMount = () => {
+    if (mount) return mount;
+    mount = context.mountPoints.create(element);
+    mount.root.addEventListener('click', retry);
+    return mount;
+  };
+
+  const unmountLive = () => {
+    if (!live || !mount) return;
+    live.unmount(mount.root);
+    live = null;
+  };
+
+  const dropViewer = () => {
+    unmountLive();
+    stopPaint?.();
+    stopPaint = null;
+    stopViewer?.();
+    stopViewer = null;
+    viewer?.destroy();
+    viewer = null;
+  };
+
+  const goLive = () => {
+    if (live || goingLive || !viewer) return;
+    goingLive = true;
+    void context.live().then((root) => {
+      goingLive = false;
+      if (!root || !near || !viewer || destroyed || live) return;
+      const { root: container } = ensureMount();
+      const mountedViewer = viewer;
+      root.mount({
+        container,
+        viewer,
+        name: name(),
+        theme,
+        onError: (error: SnippetError) => services.report(element, error),
+        onMounted: () => {
+          if (viewer !== mountedViewer) return;
+          live = root;
+          stopPaint?.();
+          stopPaint = null;
+          settle();
+        },
+      });
+    });
+  };
+
+  /** After every change: colours for the tab in view, the live viewer near the viewport, and the state. */
+  const settle = () => {
+    if (!viewer) return;
+    const model = viewer.getSnapshot();
+    const file = activeFile(model.snippet, model.lang);
+    if (near && file.highlight === 'pending') session.highlight(file.lang);
+    setState(live && file.highlight !== 'pending' ? 'ready' : 'plain');
+    if (near) goLive();
+  };
+
+  const sync = () => {
+    if (destroyed) return;
+    const state = session.getState();
+    if (state.status === 'loading') return;
+    const { root } = ensureMount();
+    if (state.status === 'error') {
+      dropViewer();
+      place(renderDom(element.ownerDocument, noticeTree(state.error, theme, state.error.code === 'load-failed')));
+      setState('error');
+      return;
+    }
+    // Another name is another snippet: a viewer of its own, with fresh state.
+    if (viewer && viewer.getSnapshot().snippet.name !== state.snippet.name) dropViewer();
+    if (viewer) viewer.update({ snippet: state.snippet });
+    else {
+      viewer = createViewer({
+        snippet: state.snippet,
+        theme,
+        showTokens: near,
+        preferences: services.preferences,
+        onCopy: (language) => services.emit(element, { type: 'copy', name: name(), language }),
+      });
+      stopViewer = viewer.subscribe(settle);
+      stopPaint = paintViewer(root, viewer);
+    }
+    place(null);
+    settle();
+  };
+  const stopSession = session.subscribe(sync);
+
+  const paintSkeleton = () => {
+    const entry = context.library.entry(name());
+    if (!entry) return;
+    const languages = entry.languages.map((lang, i) => ({ lang, label: languageLabel(lang), lines: entry.lines[i] ?? 1 }));
+    const prefs = services.preferences.get();
+    const lang = pickLanguage(entry.languages, prefs.lang, null);
+    place(renderDom(element.ownerDocument, skeletonTree({ title: entry.title, languages }, lang, theme, prefs.wrap)));
+  };
+
+  const host: SnippetHost = {
+    show() {
+      if (shown || destroyed) return;
+      shown = true;
+      ensureMount();
+      if (near) paintSkeleton();
+      setState('loading');
+      host.refresh();
+    },
+    setNear(value) {
+      if (destroyed || near === value) return;
+      near = value;
+      if (near) {
+        host.show();
+        viewer?.update({ showTokens: true });
+        return;
+      }
+      // Far off: the live viewer and the colours give way to the plain first paint, which
+      // keeps the code in the page (find-in-page, print) at a fraction of the cost.
+      if (live && viewer && mount) {
+        unmountLive();
+        stopPaint = paintViewer(mount.root, viewer);
+      }
+      viewer?.update({ showTokens: false });
+    },
+    refresh() {
+      if (!shown || destroyed) return;
+      if (session.getState().status === 'error') {
+        paintSkeletonIfNear();
+        setState('loading');
+      }
+      session.prepare({
+        name: name(),
+        layers: [
+          { source: 'setPayload', values: services.pageValues.get() },
+          { source: 'attribute', values: readDataset(element.dataset) },
+        ],
+      });
+    },
+    updateTheme() {
+      const next = resolveTheme(element);
+      if (next === theme) return;
+      theme = next;
+      viewer?.update({ theme });
+      if (session.getState().status === 'error') sync();
+    },
+    destroy() {
+      destroyed = true;
+      session.cancel();
+      stopSession();
+      dropViewer();
+      mount?.root.removeEventListener('click', retry);
+      mount?.host.remove();
+      mount = null;
+      element.removeAttribute('data-state');
+    },
+  };
+
+  function paintSkeletonIfNear() {
+    if (near) paintSkeleton();
+    else place(null);
+  }
+
+  return host;
+}

@@ -1,0 +1,238 @@
+import { chunkUrls } from 'virtual:chunk-urls';
+import { index, loaders } from 'virtual:snippet-library';
+import { createLazyModule } from '../core/create-lazy-module.ts';
+import { pickLanguage, grammarOf } from '../core/languages.ts';
+import { LOG_PREFIX } from '../core/log-prefix.ts';
+import { plainValues } from '../core/plain-values.ts';
+import { readDataset } from '../core/resolve-values.ts';
+import type { SnippetEventHandler, SnippetEventType } from '../core/services.ts';
+import type { SnippetValues } from '../core/types.ts';
+import { createPageHighlighter } from '../highlight/create-page-highlighter.ts';
+import type { TemplateRenderer } from '../pipeline/create-handlebars-renderer.ts';
+import { createSnippetLibrary } from '../pipeline/create-snippet-library.ts';
+import { afterPaint } from './after-paint.ts';
+import { createMountPoints } from './create-mount-points.ts';
+import { createPreloader } from './create-preloader.ts';
+import { createScheduler } from './create-scheduler.ts';
+import { createSnippetHost, type HostContext, type SnippetHost } from './create-snippet-host.ts';
+import { createWidgetServices } from './create-widget-services.ts';
+import type { LiveRoot } from './live-root.tsx';
+import { observePageTheme } from './page-theme.ts';
+
+export const SNIPPET_SELECTOR = 'snippet[data-name], aiml-snippet[data-name]';
+
+export interface SnippetsOptions {
+  /** The document to serve; defaults to the current one. */
+  document?: Document;
+  /** Watch the page for snippets added, changed and removed later (default true). */
+  observe?: boolean;
+  /** Highlight and go live only near the viewport (default: when IntersectionObserver exists). */
+  lazy?: boolean;
+  /** The nonce for the widget's `<link rel="modulepreload">` elements, under a nonce-based CSP. */
+  nonce?: string;
+}
+
+/** The handle of a running widget. */
+export interface SnippetsHandle {
+  /** Scans `root` (default: the document) for new snippets now. */
+  refresh(root?: ParentNode): void;
+  /** Page-wide variable values, between config defaults and each element's `data-*`. */
+  setPayload(values: SnippetValues): void;
+  on<T extends SnippetEventType>(type: T, handler: SnippetEventHandler<T>): () => void;
+  /** Starts serving one element now (custom elements call this when connected). */
+  track(element: HTMLElement): void;
+  /** Stops serving one element and takes its viewer out. */
+  untrack(element: HTMLElement): void;
+  /** Takes every viewer out and stops observing the page. */
+  destroy(): void;
+}
+
+// Attributes whose change is the widget's own doing, or handled elsewhere (data-name).
+const IGNORED_ATTRIBUTES = new Set(['data-state']);
+// Near: within half a screen of the viewport, where snippets get colours and the live viewer.
+const NEAR_MARGIN = '50% 0px 50% 0px';
+// Far: beyond three screens, where they give them back.
+const FAR_MARGIN = '300% 0px 300% 0px';
+
+/** Finds snippet elements, serves each (see create-snippet-host.ts), and follows the page. */
+export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
+  const doc = options.document ?? document;
+  const win = doc.defaultView ?? window;
+  const preload = createPreloader(doc, options.nonce);
+  const importUrl = <T,>(url: string) => import(/* @vite-ignore */ url) as Promise<T>;
+  const lazy = <T,>(load: () => Promise<T>, url: string | undefined) => createLazyModule(load, { url, preload, importUrl: (address: string) => importUrl<T>(address) });
+  const library = createSnippetLibrary({ index, loaders, urls: chunkUrls?.snippets, preload, importUrl });
+  const found = [...doc.querySelectorAll<HTMLElement>(SNIPPET_SELECTOR)];
+  // The chunks of the snippets already in the page are fetched before anything else runs:
+  // they are what the first paint waits for.
+  found.forEach((element) => library.preload(element.dataset.name ?? ''));
+
+  const rendererModule = lazy(() => import('../pipeline/create-handlebars-renderer.ts'), chunkUrls?.renderer);
+  if (found.length) rendererModule.preload();
+  let renderer: Promise<TemplateRenderer> | null = null;
+  const getRenderer = () => {
+    renderer ??= rendererModule.get().then(
+      (module) => module.createHandlebarsRenderer(),
+      (error: unknown) => {
+        renderer = null;
+        throw error;
+      },
+    );
+    return renderer;
+  };
+
+  const services = createWidgetServices(win);
+  const highlighter = createPageHighlighter({ urls: chunkUrls, preload, importUrl, afterPaint });
+  const scheduler = createScheduler();
+  const liveModule = lazy(() => import('./live-root.tsx'), chunkUrls?.viewer);
+  let liveRoot: Promise<LiveRoot | null> | null = null;
+  let destroyed = false;
+
+  const context: HostContext = {
+    services,
+    library,
+    renderer: getRenderer,
+    highlighter,
+    mountPoints: createMountPoints(),
+    scheduler,
+    live() {
+      liveRoot ??= liveModule.get().then(
+        ({ createLiveRoot }) => (destroyed ? null : createLiveRoot(doc)),
+        (error: unknown) => {
+          console.error(`${LOG_PREFIX} could not load the viewer (check the network and the bundle's URL)`, error);
+          liveRoot = null;
+          return null;
+        },
+      );
+      return liveRoot;
+    },
+  };
+
+  const tracked = new Map<HTMLElement, SnippetHost>();
+
+  const setNear = (elements: HTMLElement[], near: boolean) => elements.forEach((element) => tracked.get(element)?.setNear(near));
+
+  const nearObserver =
+    options.lazy !== false && typeof win.IntersectionObserver === 'function'
+      ? new win.IntersectionObserver(
+          (records) => setNear(records.filter((record) => record.isIntersecting).map((record) => record.target as HTMLElement), true),
+          { rootMargin: NEAR_MARGIN },
+        )
+      : null;
+  const farObserver = nearObserver
+    ? new win.IntersectionObserver(
+        (records) => setNear(records.filter((record) => !record.isIntersecting).map((record) => record.target as HTMLElement), false),
+        { rootMargin: FAR_MARGIN },
+      )
+    : null;
+
+  const attributes = new MutationObserver((records) => {
+    for (const record of records) {
+      const element = record.target as HTMLElement;
+      if (!record.attributeName || IGNORED_ATTRIBUTES.has(record.attributeName)) continue;
+      if (record.attributeName === 'data-theme') tracked.get(element)?.updateTheme();
+      else tracked.get(element)?.refresh();
+    }
+  });
+
+  const track = (element: HTMLElement) => {
+    if (tracked.has(element) || !element.isConnected) return;
+    const host = createSnippetHost(element, context);
+    tracked.set(element, host);
+    const name = element.dataset.name ?? '';
+    library.preload(name);
+    rendererModule.preload();
+    // Values the build's tokens will likely not fit: Shiki and the first tab's grammar are
+    // fetched alongside the templates (they run only once the plain code is on screen).
+    if (!plainValues(services.pageValues.get(), readDataset(element.dataset))) {
+      const entry = library.entry(name);
+      const grammar = entry && grammarOf(pickLanguage(entry.languages, services.preferences.get().lang, null));
+      if (grammar) highlighter.preload(grammar);
+    }
+    attributes.observe(element, { attributes: true });
+    if (nearObserver && farObserver) {
+      nearObserver.observe(element);
+      farObserver.observe(element);
+      // Every snippet's code goes into the page soon, in view or not (find-in-page, print,
+      // readers that do not scroll), a slice at a time; those in view come first.
+      scheduler.run(() => host.show(), false);
+    } else host.setNear(true);
+  };
+
+  const untrack = (element: HTMLElement) => {
+    const host = tracked.get(element);
+    if (!host) return;
+    tracked.delete(element);
+    nearObserver?.unobserve(element);
+    farObserver?.unobserve(element);
+    host.destroy();
+  };
+
+  const refresh = (scope: ParentNode = doc) => {
+    const scopeWindow = (scope as Node).ownerDocument?.defaultView ?? win;
+    if (scope instanceof scopeWindow.HTMLElement && scope.matches(SNIPPET_SELECTOR)) track(scope);
+    scope.querySelectorAll<HTMLElement>(SNIPPET_SELECTOR).forEach(track);
+  };
+
+  const sweep = () => {
+    for (const element of [...tracked.keys()]) if (!element.isConnected) untrack(element);
+  };
+
+  const page =
+    options.observe === false
+      ? null
+      : new MutationObserver((records) => {
+          let removed = false;
+          for (const record of records) {
+            if (record.type === 'attributes') {
+              // `data-name` added to an element that had none.
+              const target = record.target as HTMLElement;
+              if (target.matches(SNIPPET_SELECTOR)) track(target);
+              continue;
+            }
+            if (record.removedNodes.length) removed = true;
+            record.addedNodes.forEach((node) => {
+              if (node.nodeType === 1 && !(node as Element).hasAttribute('data-snippet-root')) refresh(node as Element);
+            });
+          }
+          if (removed) sweep();
+        });
+  page?.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-name'] });
+
+  const stopTheme = observePageTheme(doc, () => tracked.forEach((host) => host.updateTheme()));
+  const stopValues = services.pageValues.subscribe(() => tracked.forEach((host) => host.refresh()));
+
+  refresh();
+  // Snippets already in view at start-up are served now, not one frame later when the
+  // IntersectionObserver first reports: that frame is time a reader stares at an empty box.
+  if (nearObserver) setNear([...tracked.keys()].filter((element) => nearViewport(element, win)), true);
+
+  return {
+    refresh,
+    setPayload: (values) => services.pageValues.set(values),
+    on: services.on,
+    track,
+    untrack,
+    destroy() {
+      destroyed = true;
+      page?.disconnect();
+      attributes.disconnect();
+      nearObserver?.disconnect();
+      farObserver?.disconnect();
+      stopTheme();
+      stopValues();
+      scheduler.destroy();
+      [...tracked.keys()].forEach(untrack);
+      void liveRoot?.then((root) => root?.destroy());
+      liveRoot = null;
+    },
+  };
+}
+
+/** True for a laid-out element within half a screen of the viewport (the observer's margin). */
+function nearViewport(element: HTMLElement, win: Window): boolean {
+  const box = element.getBoundingClientRect();
+  if (box.width === 0 && box.height === 0) return false;
+  const margin = win.innerHeight / 2;
+  return box.bottom >= -margin && box.top <= win.innerHeight + margin;
+}

@@ -1,0 +1,108 @@
+import { grammarOf } from '../core/languages.ts';
+import { toSnippetError, type SnippetError } from '../core/snippet-error.ts';
+import type { PreparedSnippet } from '../core/types.ts';
+import type { PageHighlighter } from '../highlight/create-page-highlighter.ts';
+import { loadSnippetParts, renderPrepared, type PrepareDeps, type SnippetRequest } from './prepare-snippet.ts';
+import { withTokens } from './with-tokens.ts';
+
+/** Where one snippet stands: on its way, prepared (and coloured as far as it is), or failed. */
+export type SessionState =
+  | { status: 'loading'; snippet: null; error: null }
+  | { status: 'ready'; snippet: PreparedSnippet; error: null }
+  | { status: 'error'; snippet: null; error: SnippetError };
+
+/** One snippet's pipeline, run once per request: what every painter of it reads. */
+export interface SnippetSession {
+  getState(): SessionState;
+  subscribe(listener: () => void): () => void;
+  /** Prepares `request` (again): a new name or new values, or a retry. Earlier runs are dropped. */
+  prepare(request: SnippetRequest): void;
+  /** Asks for the colours of `lang`, when the build's tokens did not fit and Shiki must make them. */
+  highlight(lang: string): void;
+  /** Drops whatever is still pending. */
+  cancel(): void;
+}
+
+export interface SessionOptions extends PrepareDeps {
+  highlighter: PageHighlighter;
+  /** Runs the synchronous part (rendering); a host spreads it over idle time for snippets far off-screen. */
+  schedule?: (job: () => void) => void;
+  onWarning?(message: string): void;
+  /** Every failure, once: a snippet that could not be prepared, or colours that could not be made. */
+  onError?(error: SnippetError): void;
+  /** Each new rendering. */
+  onRender?(snippet: PreparedSnippet): void;
+}
+
+const LOADING: SessionState = { status: 'loading', snippet: null, error: null };
+
+export function createSnippetSession(options: SessionOptions): SnippetSession {
+  const { highlighter, schedule = (job) => job() } = options;
+  let state: SessionState = LOADING;
+  let run = 0;
+  const highlighting = new Set<string>();
+  const listeners = new Set<() => void>();
+
+  const set = (next: SessionState) => {
+    state = next;
+    [...listeners].forEach((listener) => listener());
+  };
+
+  const fail = (error: unknown, name: string) => {
+    const failure = toSnippetError(error, 'render-failed', name, 'Rendering failed');
+    set({ status: 'error', snippet: null, error: failure });
+    options.onError?.(failure);
+  };
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      const entry = () => listener();
+      listeners.add(entry);
+      return () => listeners.delete(entry);
+    },
+    prepare(request) {
+      const current = ++run;
+      highlighting.clear();
+      if (state.status === 'error') set(LOADING);
+      loadSnippetParts(request.name, options).then(
+        (parts) =>
+          schedule(() => {
+            if (current !== run) return;
+            try {
+              const { snippet, warnings } = renderPrepared(parts, request);
+              warnings.forEach((warning) => options.onWarning?.(warning));
+              set({ status: 'ready', snippet, error: null });
+              options.onRender?.(snippet);
+            } catch (error) {
+              fail(error, request.name);
+            }
+          }),
+        (error: unknown) => {
+          if (current === run) fail(error, request.name);
+        },
+      );
+    },
+    highlight(lang) {
+      const { snippet } = state;
+      const file = snippet?.files.find((candidate) => candidate.lang === lang);
+      const grammar = grammarOf(lang);
+      if (!snippet || !file || file.highlight !== 'pending' || !grammar || highlighting.has(lang)) return;
+      highlighting.add(lang);
+      const current = run;
+      const apply = (tokens: Parameters<typeof withTokens>[2]) => {
+        highlighting.delete(lang);
+        // Values may have changed meanwhile: only the rendering these colours were made for takes them.
+        if (current !== run || !state.snippet) return false;
+        set({ status: 'ready', snippet: withTokens(state.snippet, lang, tokens), error: null });
+        return true;
+      };
+      highlighter.highlight(file.displayCode, grammar, snippet.name).then(apply, (error: unknown) => {
+        if (apply(null)) options.onError?.(toSnippetError(error, 'highlight-failed', snippet.name, 'Highlighting failed'));
+      });
+    },
+    cancel() {
+      run++;
+    },
+  };
+}
