@@ -1,3 +1,4 @@
+// @ts-check
 // Makes sure the system Chromium that the browser tests and the benchmark use is installed.
 // We never let Playwright download a browser: CI and dev boxes run as root on Debian/Ubuntu,
 // so the distribution package is the one source of the binary.

@@ -1,3 +1,4 @@
+// @ts-check
 // The static file server of the demo, the browser tests and the benchmark: sirv, on loopback,
 // with a few folders mounted under URL prefixes. Paths cannot climb out of their folder, and
 // a malformed URL gets a 400, never a crash.
@@ -14,7 +15,7 @@ import sirv from 'sirv';
  */
 export async function startStaticServer({ root, port = 0, mounts = {}, files = {}, headers = () => ({}) }) {
   // Files are read on every request (`dev`): tests and `npm start` rebuild dist/ while serving.
-  const serve = (dir) => sirv(resolve(dir), { dev: true, dotfiles: false });
+  const serve = (/** @type {string} */ dir) => sirv(resolve(dir), { dev: true, dotfiles: false });
   const routes = [
     ...Object.entries(files).map(([path, file]) => ({ exact: path, prefix: null, handler: serve(dirname(file)), file: `/${basename(file)}` })),
     ...Object.entries(mounts).map(([prefix, dir]) => ({ exact: null, prefix, handler: serve(dir), file: null })),
@@ -32,13 +33,14 @@ export async function startStaticServer({ root, port = 0, mounts = {}, files = {
     // Module scripts from a sandboxed frame (opaque origin) or another origin need CORS.
     res.setHeader('Access-Control-Allow-Origin', '*');
     for (const [name, value] of Object.entries(headers(path))) res.setHeader(name, value);
-    const route = routes.find((candidate) => candidate.exact === path || (candidate.prefix && path.startsWith(candidate.prefix)));
+    // The last route's prefix is '/': some route always matches.
+    const route = /** @type {(typeof routes)[number]} */ (routes.find((candidate) => candidate.exact === path || (candidate.prefix && path.startsWith(candidate.prefix))));
     const { search } = new URL(req.url ?? '/', 'http://x');
-    const rest = route.file ?? (req.url ?? '/').slice(route.prefix.length - 1).split('?')[0];
+    const rest = route.file ?? (req.url ?? '/').slice((route.prefix ?? '/').length - 1).split('?')[0];
     req.url = `${rest}${search}`;
     route.handler(req, res, () => send(res, 404, 'Not found'));
   });
-  await new Promise((done) => server.listen(port, '127.0.0.1', done));
+  await /** @type {Promise<void>} */ (new Promise((done) => server.listen(port, '127.0.0.1', () => done())));
   const actual = /** @type {import('node:net').AddressInfo} */ (server.address()).port;
   return {
     url: `http://127.0.0.1:${actual}`,
@@ -51,6 +53,11 @@ export async function startStaticServer({ root, port = 0, mounts = {}, files = {
   };
 }
 
+/**
+ * @param {import('node:http').ServerResponse} res
+ * @param {number} status
+ * @param {string} text
+ */
 function send(res, status, text) {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' });
   res.end(text);

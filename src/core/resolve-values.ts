@@ -29,10 +29,9 @@ export interface ValueLayer {
 
 /** How the author wrote `key = value` in `source`, e.g. `data-max-tokens="lots"`. */
 export function describeValue(source: ValueSource, key: string, value: SnippetValue): string {
-  const text = JSON.stringify(String(value));
-  if (source === 'attribute') return `${attributeName(key)}=${text}`;
-  if (source === 'setPayload') return `setPayload({ ${key}: ${text} })`;
-  return `values.${key} = ${text}`;
+  if (source === 'attribute') return `${attributeName(key)}=${JSON.stringify(String(value))}`;
+  const literal = typeof value === 'string' ? JSON.stringify(value) : String(value);
+  return source === 'setPayload' ? `setPayload({ ${key}: ${literal} })` : `values.${key} = ${literal}`;
 }
 
 /**
@@ -70,7 +69,7 @@ function coerce(snippet: string, source: ValueSource, key: string, value: Snippe
     throw new SnippetError(
       'bad-value',
       snippet,
-      `${describeValue(source, key, value)} is not true or false. Write ${describeValue(source, key, 'true')} or "false".`,
+      `${describeValue(source, key, value)} is not true or false. Write ${describeValue(source, key, true)} or ${source === 'attribute' ? '"false"' : 'false'}.`,
     );
   }
   return typeof value === 'string' ? value : String(value);

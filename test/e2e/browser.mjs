@@ -1,3 +1,4 @@
+// @ts-check
 // The one place that launches Chromium, shared by the browser tests and the benchmark.
 // Always the system binary (scripts/ensure-chromium.mjs installs it): Playwright never downloads one.
 import { chromium } from 'playwright-core';

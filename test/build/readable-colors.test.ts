@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contrast, readableOn } from '../../build/readable-colors';
+import { contrast, readableOn } from '../../build/readable-colors.ts';
 
 describe('readableOn', () => {
   it('darkens a pale colour on white just enough for 4.5:1, keeping its hue', () => {

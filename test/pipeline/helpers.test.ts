@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { jsonLiteral, shellQuote, stringLiteral, valueLiteral } from '../../src/render/helpers';
+import { jsonLiteral, shellQuote, stringLiteral, valueLiteral } from '../../src/pipeline/helpers.ts';
 
 describe('literal helpers', () => {
   it('quote for the shell so that nothing inside is special', () => {

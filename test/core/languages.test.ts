@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { closestNames } from '../../src/core/closest-names';
-import { languageLabel, normalizeLanguage, orderLanguages } from '../../src/core/languages';
-import { safeUrl } from '../../src/core/safe-url';
-import { describeUnknownVariables } from '../../src/core/unknown-variables';
+import { checkSnippetName } from '../../src/core/check-snippet-name.ts';
+import { closestNames } from '../../src/core/closest-names.ts';
+import { grammarOf, languageLabel, normalizeLanguage, orderLanguages, pickLanguage } from '../../src/core/languages.ts';
+import { safeUrl } from '../../src/core/safe-url.ts';
+import { describeUnknownVariables } from '../../src/core/unknown-variables.ts';
 
 describe('languages', () => {
   it('labels known languages and shows the file name for others', () => {
@@ -13,6 +14,17 @@ describe('languages', () => {
   it('orders tabs: config order first, then Python, JavaScript, then alphabetically', () => {
     expect(orderLanguages(['sh', 'ts', 'js', 'py'])).toEqual(['py', 'js', 'sh', 'ts']);
     expect(orderLanguages(['sh', 'ts', 'js', 'py'], ['sh'])).toEqual(['sh', 'py', 'js', 'ts']);
+  });
+
+  it('knows the grammar of each language, and of nothing inherited', () => {
+    expect(['py', 'js', 'sh', 'json', 'go', 'toString', 'constructor'].map(grammarOf)).toEqual(['python', 'javascript', 'shellscript', 'json', undefined, undefined, undefined]);
+    expect(languageLabel('toString')).toBe('toString.hbs');
+  });
+
+  it('picks the page-wide choice if the snippet has it, else its own, else the first tab', () => {
+    expect(pickLanguage(['py', 'js'], 'js', 'py')).toBe('js');
+    expect(pickLanguage(['py', 'js'], 'sh', 'js')).toBe('js');
+    expect(pickLanguage(['py', 'js'], null, null)).toBe('py');
   });
 
   it('reads language names as readers write them', () => {
@@ -36,6 +48,25 @@ describe('closestNames', () => {
   });
   it('suggests nothing for something unrelated', () => {
     expect(closestNames('zzzzzzzz.qqqqqqqq', known)).toEqual([]);
+  });
+});
+
+describe('checkSnippetName', () => {
+  const known = ['open-ai.chat-completion', 'open-ai.embedding', 'image.flux'];
+  it('accepts a known name', () => {
+    expect(checkSnippetName('image.flux', known)).toBeNull();
+  });
+  it('names an unknown one, with the closest known names and where names come from', () => {
+    const error = checkSnippetName('open-ai.chat-completon', known)!;
+    expect(error.code).toBe('unknown-snippet');
+    expect(error.message).toBe(
+      'No snippet is named "open-ai.chat-completon". Did you mean "open-ai.chat-completion"? Names are folders under shared/snippets/<group>/<name>/.',
+    );
+  });
+  it('tells how a name is written when it is not group.name', () => {
+    const error = checkSnippetName('Chat Completion', known)!;
+    expect(error.code).toBe('invalid-name');
+    expect(error.message).toBe('data-name="Chat Completion" is not a snippet name. Write it as "group.name", e.g. data-name="open-ai.chat-completion".');
   });
 });
 
