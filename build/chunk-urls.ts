@@ -35,7 +35,7 @@ export function chunkUrls(options: { library: string; emit: boolean }): Plugin {
           snippets: Object.fromEntries(await Promise.all(scanLibrary(options.library).map(async ({ id }) => [id, await source(`virtual:snippet/${id}`)]))),
           renderer: await source(src('pipeline/create-handlebars-renderer.ts')),
           highlighter: await source(src('highlight/create-shiki-tokenizer.ts')),
-          grammars: Object.fromEntries(await Promise.all(GRAMMARS.map(async (name) => [name, await source(`@shikijs/langs/${name}`, src('highlight/create-shiki-tokenizer.ts'))]))) as ChunkUrls['grammars'],
+          grammars: Object.fromEntries(await Promise.all(GRAMMARS.map(async (name) => [name, await source(`@shikijs/langs/${name}`, src('highlight/grammar-loaders.ts'))]))) as ChunkUrls['grammars'],
           viewer: await source(src('host/live-root.tsx')),
         };
         return `export const chunkUrls = ${JSON.stringify(urls)};\n`;

@@ -1,7 +1,8 @@
-import { createHighlighterCore, type LanguageRegistration } from 'shiki/core';
+import { createHighlighterCore } from 'shiki/core';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import type { ExplainedToken } from '../src/core/formats/prebuilt-highlights.ts';
 import { GRAMMARS, type Grammar } from '../src/core/languages.ts';
+import { grammarLoaders } from '../src/highlight/grammar-loaders.ts';
 import { loadDualTheme } from './dual-theme.ts';
 
 /** The build's Shiki: every grammar the library uses, the page's dual theme, the page's engine. */
@@ -19,9 +20,7 @@ let created: Promise<BuildHighlighter> | null = null;
 export function createBuildHighlighter(): Promise<BuildHighlighter> {
   created ??= (async () => {
     const { theme } = await loadDualTheme();
-    const langs = await Promise.all(
-      GRAMMARS.map(async (name) => ((await import(`@shikijs/langs/${name}`)) as { default: LanguageRegistration[] }).default),
-    );
+    const langs = await Promise.all(GRAMMARS.map(async (name) => (await grammarLoaders[name]()).default));
     const highlighter = await createHighlighterCore({ themes: [theme], langs: langs.flat(), engine: createJavaScriptRegexEngine() });
     return {
       explain: (code, grammar) => highlighter.codeToTokensBase(code, { lang: grammar, theme: theme.name, includeExplanation: 'scopeName' }),

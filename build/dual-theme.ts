@@ -6,6 +6,10 @@ import { readableOn } from './readable-colors.ts';
 // The code backgrounds of src/ui/viewer.css (--bg), which token colours must be readable on.
 const LIGHT = { name: 'github-light', background: '#ffffff' } as const;
 const DARK = { name: 'github-dark', background: '#0d1117' } as const;
+const THEMES: Readonly<Record<string, () => Promise<{ default: ThemeRegistration }>>> = {
+  'github-light': () => import('@shikijs/themes/github-light'),
+  'github-dark': () => import('@shikijs/themes/github-dark'),
+};
 export const DUAL_THEME_NAME = 'snippets-dual';
 
 interface TokenRule {
@@ -58,7 +62,9 @@ export async function loadDualTheme(): Promise<DualTheme> {
 
 /** One Shiki theme as the viewer uses it: slimmed, its token colours readable on `background`. */
 export async function slimTheme({ name, background }: { name: string; background: string }): Promise<SlimTheme> {
-  const { default: theme } = (await import(`@shikijs/themes/${name}`)) as { default: ThemeRegistration };
+  const load = THEMES[name];
+  if (!load) throw new Error(`No theme named ${JSON.stringify(name)}: the viewer uses ${Object.keys(THEMES).join(' and ')}.`);
+  const { default: theme } = await load();
   const colors = (theme.colors ?? {}) as Record<string, string>;
   return {
     name: theme.name!,

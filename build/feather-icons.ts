@@ -25,7 +25,8 @@ const ICONS: Readonly<Record<IconName, [ComponentType<IconProps>, IconProps]>> =
 function toViewNode(element: Element): ViewNode {
   const attrs: Record<string, string> = {};
   for (const [property, value] of Object.entries(element.properties)) {
-    if (value === null || value === undefined || value === false) continue;
+    // In HTML an <svg> is in the SVG namespace by its name: `xmlns` adds nothing.
+    if (value === null || value === undefined || value === false || property === 'xmlns') continue;
     attrs[find(svgSchema, property).attribute] = Array.isArray(value) ? value.join(' ') : value === true ? '' : String(value);
   }
   const children: ViewChild[] = element.children.flatMap((child: ElementContent) => (child.type === 'element' ? [toViewNode(child)] : []));

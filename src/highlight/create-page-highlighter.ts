@@ -20,15 +20,18 @@ export interface PageHighlighterOptions {
   importUrl?: <T>(url: string) => Promise<T>;
   /** Runs a task once the browser has painted what is on screen (tokenizing a grammar's first use is slow). */
   afterPaint?: (task: () => void) => void;
+  /** Loads Shiki's chunk (the default imports it; tests pass their own). */
+  load?: () => Promise<TokenizerModule>;
 }
 
 const TOKEN_CACHE_SIZE = 50;
 
 /** Creates a highlighter; its caches live as long as it does. */
-export function createPageHighlighter({ urls, preload, importUrl, afterPaint = (task) => task() }: PageHighlighterOptions = {}): PageHighlighter {
+export function createPageHighlighter(options: PageHighlighterOptions = {}): PageHighlighter {
+  const { urls, preload, importUrl, afterPaint = (task) => task(), load: loadTokenizer = () => import('./create-shiki-tokenizer.ts') } = options;
   const lazy = <T,>(load: () => Promise<T>, url: string | undefined) =>
     createLazyModule(load, { url, preload, importUrl: importUrl && ((address: string) => importUrl<T>(address)) });
-  const shiki: LazyModule<TokenizerModule> = lazy(() => import('./create-shiki-tokenizer.ts'), urls?.highlighter);
+  const shiki: LazyModule<TokenizerModule> = lazy(loadTokenizer, urls?.highlighter);
   const grammarModules = new Map<Grammar, LazyModule<{ default: never }>>();
   let tokenizer: ReturnType<TokenizerModule['createShikiTokenizer']> | null = null;
   const ready = new Map<Grammar, Promise<void>>();

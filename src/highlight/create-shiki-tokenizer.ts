@@ -1,22 +1,13 @@
 // Its own chunk, loaded only for code the build's tokens do not fit (see create-page-highlighter.ts).
-import type { LanguageRegistration } from 'shiki';
 import { createHighlighterCore } from 'shiki/core';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 import theme from 'virtual:shiki-theme';
 import { colorIndex } from '../core/formats/token-colors.ts';
 import type { Grammar } from '../core/languages.ts';
 import type { Token, TokenLines } from '../core/types.ts';
+import type { GrammarModule } from './grammar-loaders.ts';
 
-type GrammarModule = { default: LanguageRegistration[] };
-
-/** One chunk per grammar: a page downloads only the grammars of the tabs it highlights. */
-export const grammarLoaders: Readonly<Record<Grammar, () => Promise<GrammarModule>>> = {
-  python: () => import('@shikijs/langs/python'),
-  javascript: () => import('@shikijs/langs/javascript'),
-  typescript: () => import('@shikijs/langs/typescript'),
-  shellscript: () => import('@shikijs/langs/shellscript'),
-  json: () => import('@shikijs/langs/json'),
-};
+export { grammarLoaders } from './grammar-loaders.ts';
 
 /** Shiki, as the page uses it: grammars added as needed, code tokenized for both themes at once. */
 export interface ShikiTokenizer {

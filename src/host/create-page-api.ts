@@ -61,15 +61,18 @@ export function createPageApi(handle: SnippetsHandle, version: string, queued: u
     },
   };
   function run(call: unknown) {
-    let method: unknown;
-    let args: unknown[] = [];
+    let parts: unknown[];
     try {
-      if (!Array.isArray(call)) throw new TypeError('not an array');
-      [method, ...args] = call as unknown[];
+      // A copy: a Proxy or an array with getters is read once, here, where it cannot throw into the page.
+      parts = Array.isArray(call) ? [...(call as unknown[])] : [];
     } catch {
+      parts = [];
+    }
+    if (!parts.length) {
       console.warn(`${LOG_PREFIX} a queued call must be an array such as ['setPayload', { apiKey }]; it was ignored.`);
       return;
     }
+    const [method, ...args] = parts;
     // Only the API's own methods: never Object.prototype's (`toString`, `constructor` …).
     if (typeof method !== 'string' || !(METHODS as readonly string[]).includes(method)) {
       console.warn(`${LOG_PREFIX} queued call ${JSON.stringify(String(method))} is not a Snippets method; use ${METHODS.join(', ')}.`);

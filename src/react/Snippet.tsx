@@ -1,7 +1,7 @@
 import { useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import type { SnippetValues, Theme } from '../core/types.ts';
-import { createSnippetSession } from '../pipeline/create-snippet-session.ts';
+import { createSnippetSession, type SessionState, type SnippetSession } from '../pipeline/create-snippet-session.ts';
 import { createViewer } from '../view/create-viewer.ts';
 import { LiveViewer } from '../view/LiveViewer.tsx';
 import { renderReact } from '../view/render-react.ts';
@@ -19,10 +19,14 @@ export interface SnippetProps {
 }
 
 const NO_VALUES: SnippetValues = {};
+const LOADING: SessionState = { status: 'loading', snippet: null, error: null };
+const NOTHING = () => () => undefined;
+const loading = () => LOADING;
 
 /**
  * The same viewer as `<snippet data-name>`, for React docs sites (Docusaurus, Next.js,
- * Nextra): the same pipeline and markup, rendered into a shadow root of its own.
+ * Nextra): the same pipeline and markup, rendered into a shadow root of its own. Its events
+ * are dispatched on that root's host, the component's `<div>`.
  */
 export function Snippet({ name, values = NO_VALUES, theme = 'auto', className }: SnippetProps) {
   const runtime = useContext(RuntimeContext) ?? defaultRuntime();
@@ -31,22 +35,24 @@ export function Snippet({ name, values = NO_VALUES, theme = 'auto', className }:
   const [root, setRoot] = useState<ShadowRoot | null>(null);
   useLayoutEffect(() => setRoot(runtime.mountPoints.attach(host.current!)), [runtime]);
 
-  const session = useMemo(
+  const session: SnippetSession | null = useMemo(
     () =>
+      root &&
       createSnippetSession({
         library: runtime.library,
         renderer: runtime.renderer,
         highlighter: runtime.highlighter,
-        onWarning: (message) => host.current && services.warn(host.current, message),
-        onError: (error) => host.current && services.report(host.current, error),
-        onRender: (snippet) => host.current && services.emit(host.current, { type: 'render', name: snippet.name, languages: snippet.files.map((file) => file.lang) }),
+        onWarning: (message) => services.warn(root.host, message),
+        onError: (error) => services.report(root.host, error),
+        onRender: (snippet) => services.emit(root.host, { type: 'render', name: snippet.name, languages: snippet.files.map((file) => file.lang) }),
       }),
-    [runtime, services],
+    [runtime, services, root],
   );
-  const state = useSyncExternalStore(session.subscribe, session.getState, session.getState);
+  const state = useSyncExternalStore(session?.subscribe ?? NOTHING, session?.getState ?? loading, session?.getState ?? loading);
   const pageValues = useSyncExternalStore(services.pageValues.subscribe, services.pageValues.get, services.pageValues.get);
   const valuesKey = JSON.stringify(values);
   useEffect(() => {
+    if (!session) return;
     session.prepare({
       name,
       layers: [
@@ -61,16 +67,19 @@ export function Snippet({ name, values = NO_VALUES, theme = 'auto', className }:
   const snippet = state.snippet;
   const viewerName = snippet?.name ?? null;
   const viewer = useMemo(
-    () => (snippet && viewerName ? createViewer({
+    () =>
+      snippet && root
+        ? createViewer({
             snippet,
             theme,
             showTokens: true,
             preferences: services.preferences,
-            onCopy: (language) => host.current && services.emit(host.current, { type: 'copy', name: snippet.name, language }),
-          }) : null),
-    // The viewer is made once per name; later renderings reach it through update() below.
+            onCopy: (language) => services.emit(root.host, { type: 'copy', name: snippet.name, language }),
+          })
+        : null,
+    // Made once per name: later renderings and themes reach it through update() below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [viewerName, services],
+    [viewerName, root, services],
   );
   useLayoutEffect(() => {
     if (viewer && snippet) viewer.update({ snippet, theme });
@@ -79,7 +88,7 @@ export function Snippet({ name, values = NO_VALUES, theme = 'auto', className }:
 
   // Colours for the tab in view, when the build's tokens did not fit its code.
   useEffect(() => {
-    if (!viewer) return;
+    if (!viewer || !session) return;
     const check = () => {
       const model = viewer.getSnapshot();
       const file = activeFile(model.snippet, model.lang);
@@ -91,8 +100,9 @@ export function Snippet({ name, values = NO_VALUES, theme = 'auto', className }:
 
   const content = state.error
     ? renderReact(noticeTree(state.error, theme))
-    : viewer && (
-        <SnippetBoundary name={name} theme={theme} onError={(error) => host.current && services.report(host.current, error)}>
+    : viewer &&
+      root && (
+        <SnippetBoundary name={name} theme={theme} onError={(error) => services.report(root.host, error)}>
           <LiveViewer viewer={viewer} />
         </SnippetBoundary>
       );

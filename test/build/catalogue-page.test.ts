@@ -1,7 +1,8 @@
+// @vitest-environment jsdom
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { cataloguePage, renderCataloguePage, type CatalogueEntry } from '../../build/catalogue-page';
-import { scanLibrary } from '../../build/scan-library';
+import { cataloguePage, renderCataloguePage, type CatalogueEntry } from '../../build/catalogue-page.ts';
+import { scanLibrary } from '../../build/read-library.ts';
 
 const FILTER_SCRIPT = readFileSync('build/catalogue/catalogue.js', 'utf8');
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it, vi } from 'vitest';
-import { snippetLibrary } from '../../build/snippet-library';
+import { snippetLibrary } from '../../build/snippet-library.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'snippet-library-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -21,7 +21,8 @@ async function snippetModule(id: string) {
   const moduleId = `\0virtual:snippet/${id}`;
   expect(moduleId).toMatch(load.filter.id);
   const code = await load.handler.call(context, moduleId);
-  const highlights = JSON.parse(/highlights: (.*) };\n$/.exec(code)![1]!) as { styles: unknown[]; files: Record<string, unknown[]> } | null;
+  const data = JSON.parse(/^const data = (.*);$/m.exec(code)![1]!) as { highlights: { styles: unknown[]; files: Record<string, unknown[]> } | null };
+  const highlights = data.highlights;
   return { code, highlights, warn: context.warn };
 }
 
@@ -43,6 +44,6 @@ describe('a snippet chunk', () => {
     const { code, highlights, warn } = await snippetModule('demo.broken');
     expect(highlights).toBeNull();
     expect(code).toContain('templates: {');
-    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^demo\.broken: not highlighted at build time \(Template demo\/broken\/py\.hbs failed/));
+    expect(warn).toHaveBeenCalledWith(expect.stringMatching(/^demo\.broken: not rendered at build time \(Template demo\/broken\/py\.hbs failed/));
   });
 });

@@ -1,7 +1,7 @@
 // Issue 6, `<aiml-snippet data-name>`: the same viewer as `<snippet>`, with the custom-element
 // lifecycle (connected → mounted, attributes → re-render, disconnected → unmounted).
 import { describe, expect, it } from 'vitest';
-import type { SnippetsApi } from '../../src/api/page-api';
+import type { SnippetsApi } from '../../src/host/create-page-api.ts';
 import { chooseTab, deepQueryCount, readSnippet, settle, usePages, waitForCode } from './helpers';
 
 const open = usePages();

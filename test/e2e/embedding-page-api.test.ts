@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import type { SnippetsApi } from '../../src/api/page-api';
+import type { SnippetsApi } from '../../src/host/create-page-api.ts';
 import { REPO_ROOT } from './harness.mjs';
 import { chooseTab, inSnippet, type OpenedPage, readSnippet, settle, usePages, waitForCode } from './helpers';
 

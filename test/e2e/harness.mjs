@@ -36,7 +36,7 @@ export function buildBundle(outDir) {
   } catch (caught) {
     const error = /** @type {Error & { stdout?: string, stderr?: string }} */ (caught);
     const output = `${error.stdout ?? ''}\n${error.stderr ?? ''}`.trim();
-    throw new Error(`vite build failed (the widget's build is broken):\n${output}`, { cause: error });
+    throw new Error(`vite build failed (the widget's build is broken):\n${output}`, { cause: caught });
   }
   for (const file of ['bundle.js', 'bundle.css']) {
     if (!existsSync(join(outDir, file))) throw new Error(`vite build did not write ${join(outDir, file)}`);

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EMBED_RESIZE } from '../../src/embed/embed-protocol';
 import { resizeEmbeds } from '../../src/embed/resize-embeds';

@@ -1,41 +1,24 @@
-import { snippetIds, snippetLoaders } from 'virtual:snippet-library';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LANGUAGES } from '../../src/core/languages';
-import { resolveValues } from '../../src/core/resolve-values';
-import type { SnippetTemplate, SnippetValue } from '../../src/core/types';
-import { loadGrammar, tokenize, type Grammar } from '../../src/highlight/highlighter';
-import { adaptTokens, DIGITS, STRING_TEXT, type PrebuiltHighlights } from '../../src/highlight/prebuilt-tokens';
-import { plainValues } from '../../src/highlight/plain-values';
-import { loadTranslator } from '../../src/highlight/translator-state';
-import { renderSnippet } from '../../src/render/render-snippet';
+import { adaptTokens, DIGITS, STRING_TEXT, type PrebuiltHighlights } from '../../src/core/formats/prebuilt-highlights.ts';
+import type { SnippetChunk } from '../../src/core/formats/snippet-chunk.ts';
+import { plainValues } from '../../src/core/plain-values.ts';
+import type { SnippetValue } from '../../src/core/types.ts';
+import { loadChunks, renderWith, shiki, shikiTokens } from '../support/library.ts';
 
-const templates: SnippetTemplate[] = [];
+let chunks: SnippetChunk[] = [];
 
 beforeAll(async () => {
-  for (const id of snippetIds) templates.push((await snippetLoaders[id]!()).default);
-  // With the translator in, the run-time highlighter's patterns are exactly Shiki's own.
-  await loadTranslator();
-  await Promise.all(['python', 'javascript', 'shellscript', 'json'].map((grammar) => loadGrammar(grammar as Grammar)));
+  chunks = await loadChunks();
+  await shiki();
 });
 
-/** The run-time highlighter's tokens for a rendered file: what the build's tokens must equal. */
-const highlighted = (code: string, lang: string) => tokenize(code, LANGUAGES[lang]!.grammar);
-
-/** Renders a snippet with some values changed; each file with its build tokens (or null) and Shiki's. */
-function renderWith(template: SnippetTemplate, values: Record<string, SnippetValue>) {
-  return renderSnippet(template, resolveValues(template.id, template.config, values)).files.map((file) => ({
-    ...file,
-    expected: () => highlighted(file.displayCode, file.lang),
-  }));
-}
-
 describe("the build's tokens", () => {
-  it('are the run-time highlighter’s for every snippet of the library as its defaults render it', () => {
+  it('are the page’s Shiki tokens for every snippet of the library as its defaults render it', async () => {
     let files = 0;
-    for (const template of templates) {
-      for (const file of renderWith(template, {})) {
-        expect(file.tokens, `${template.id} ${file.lang}`).not.toBeNull();
-        expect(file.tokens, `${template.id} ${file.lang}`).toEqual(file.expected());
+    for (const chunk of chunks) {
+      for (const file of renderWith(chunk)) {
+        expect(file.highlight, `${chunk.id} ${file.lang}`).toBe('highlighted');
+        expect(file.tokens, `${chunk.id} ${file.lang}`).toEqual(await shikiTokens(file));
         files++;
       }
     }
@@ -43,21 +26,21 @@ describe("the build's tokens", () => {
   });
 
   // Values pages set: model ids, URLs, prompts in plain words, a key (shown masked), numbers.
-  const STRINGS = ['meta-llama/Llama-3.3-70B-Instruct-Turbo', 'x', "Plain words, a question? Yes: it's a=b&c;d~e*f @g+h!"];
-  const NUMBERS = [0, 40960];
+  const STRINGS = ['x', "Plain words, a question? Yes: it's a=b&c;d~e*f @g+h!"];
+  const NUMBERS = [40960];
 
-  it('are reused, exactly, when a page changes values to plain text or digits', () => {
+  it('are reused, exactly, when a page changes values to plain text or digits', async () => {
     let reused = 0;
     let compared = 0;
-    for (const template of templates) {
-      for (const [key, fallback] of Object.entries(template.config.payload)) {
+    for (const chunk of chunks) {
+      for (const [key, fallback] of Object.entries(chunk.config.payload)) {
         const probes = typeof fallback === 'number' ? NUMBERS : typeof fallback === 'string' ? STRINGS : [];
         for (const value of probes) {
-          for (const file of renderWith(template, { [key]: value })) {
+          for (const file of renderWith(chunk, { [key]: value })) {
             compared++;
             if (!file.tokens) continue;
             reused++;
-            expect(file.tokens, `${template.id} ${file.lang} with ${key}=${JSON.stringify(value)}`).toEqual(file.expected());
+            expect(file.tokens, `${chunk.id} ${file.lang} with ${key}=${JSON.stringify(value)}`).toEqual(await shikiTokens(file));
           }
         }
       }
@@ -67,22 +50,25 @@ describe("the build's tokens", () => {
     expect(reused / compared).toBeGreaterThan(0.9);
   }, 60_000);
 
-  it('are reused for the model and the masked key of every snippet that has them', () => {
-    for (const template of templates) {
-      const { payload, secrets = [] } = template.config;
+  it('are reused for the model and the masked key of every snippet that has them', async () => {
+    for (const chunk of chunks) {
+      const { payload, secrets = [] } = chunk.config;
       const values: Record<string, SnippetValue> = {};
       if (typeof payload.model === 'string') values.model = 'vendor/model-2.5-turbo';
       for (const key of secrets) values[key] = 'sk-live-0123456789abcdef';
-      for (const file of renderWith(template, values)) {
-        expect(file.tokens, `${template.id} ${file.lang}`).toEqual(file.expected());
+      for (const file of renderWith(chunk, values)) {
+        expect(file.tokens, `${chunk.id} ${file.lang}`).toEqual(await shikiTokens(file));
       }
     }
   });
 
   it('give way to Shiki for values that could change the program’s tokens', () => {
-    const template = templates.find((t) => t.id === 'open-ai.chat-completion')!;
+    const chunk = chunks.find((candidate) => candidate.id === 'open-ai.chat-completion')!;
     for (const prompt of ['Say "hi"', 'a \\ b', '${HOME} {x} %s', 'two\nlines']) {
-      for (const file of renderWith(template, { prompt })) expect(file.tokens, `${file.lang} with ${JSON.stringify(prompt)}`).toBeNull();
+      for (const file of renderWith(chunk, { prompt })) {
+        expect(file.tokens, `${file.lang} with ${JSON.stringify(prompt)}`).toBeNull();
+        expect(file.highlight).toBe('pending');
+      }
     }
   });
 });
@@ -90,9 +76,9 @@ describe("the build's tokens", () => {
 describe('adaptTokens', () => {
   const highlights: PrebuiltHighlights = {
     styles: [
-      ['#111111', '#eeeeee', 0],
-      ['#0a3069', '#a5d6ff', 0],
-      ['#0550ae', '#79c0ff', 0],
+      [0, 0],
+      [1, 0],
+      [2, 1],
     ],
     files: {
       py: [
@@ -106,8 +92,12 @@ describe('adaptTokens', () => {
 
   it('returns the build’s tokens for the code it was built from', () => {
     const lines = adaptTokens(highlights, 'py', code('gpt-4o', '512'));
-    expect(texts(lines)).toEqual([['model', '=', '"gpt-4o"', ', n=', '512'], ['print', '(', '"a"', ', ', '"b"', ')']]);
-    expect(lines![0]![2]).toEqual({ text: '"gpt-4o"', light: '#0a3069', dark: '#a5d6ff', fontStyle: undefined });
+    expect(texts(lines)).toEqual([
+      ['model', '=', '"gpt-4o"', ', n=', '512'],
+      ['print', '(', '"a"', ', ', '"b"', ')'],
+    ]);
+    expect(lines![0]![2]).toEqual({ text: '"gpt-4o"', color: 1 });
+    expect(lines![0]![4]).toEqual({ text: '512', color: 2, fontStyle: 1 });
   });
 
   it('swaps plain text inside a string, at its start, middle or end', () => {

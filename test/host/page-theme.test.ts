@@ -1,5 +1,6 @@
+// @vitest-environment jsdom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { observePageTheme, resolveTheme } from '../../src/state/page-theme';
+import { observePageTheme, resolveTheme } from '../../src/host/page-theme.ts';
 
 afterEach(() => {
   document.documentElement.removeAttribute('class');

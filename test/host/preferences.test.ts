@@ -1,6 +1,7 @@
+// @vitest-environment jsdom
 import { describe, expect, it, vi } from 'vitest';
-import { createPreferenceStore, STORAGE_KEYS } from '../../src/state/preferences';
-import { createSafeStorage } from '../../src/state/safe-storage';
+import { createPreferenceStore, STORAGE_KEYS } from '../../src/host/create-preference-store.ts';
+import { createSafeStorage } from '../../src/host/safe-storage.ts';
 
 const memoryStorage = (initial: Record<string, string> = {}) => {
   const data = new Map(Object.entries(initial));
@@ -40,12 +41,28 @@ describe('preferences', () => {
     const backing = memoryStorage();
     const store = createPreferenceStore({ storage: createSafeStorage(() => backing, vi.fn()), events: window });
     const listener = vi.fn();
-    store.subscribe(listener);
+    const stop = store.subscribe(listener);
     backing.data.set(STORAGE_KEYS.lang, 'js');
     window.dispatchEvent(new StorageEvent('storage', { key: STORAGE_KEYS.lang, newValue: 'js' }));
     expect(store.get().lang).toBe('js');
     expect(listener).toHaveBeenCalledTimes(1);
-    store.destroy();
+    stop();
+  });
+
+  it('listens to other tabs only while something listens to it, so it has nothing to tear down', () => {
+    const events = { addEventListener: vi.fn(), removeEventListener: vi.fn() };
+    const store = createPreferenceStore({ storage: createSafeStorage(() => memoryStorage(), vi.fn()), events });
+    expect(events.addEventListener).not.toHaveBeenCalled();
+    const stopA = store.subscribe(vi.fn());
+    const stopB = store.subscribe(vi.fn());
+    expect(events.addEventListener).toHaveBeenCalledTimes(1);
+    stopA();
+    expect(events.removeEventListener).not.toHaveBeenCalled();
+    stopB();
+    expect(events.removeEventListener).toHaveBeenCalledTimes(1);
+    // Subscribed again (StrictMode mounts effects twice): listening again.
+    store.subscribe(vi.fn());
+    expect(events.addEventListener).toHaveBeenCalledTimes(2);
   });
 
   it('works without storage, and warns once', () => {

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { LibraryEntry } from '../../build/scan-library';
+import type { LibraryEntry } from '../../build/read-library.ts';
 import { checkLibrary } from './check-library';
 import { findIdCollisions } from './check-names';
 

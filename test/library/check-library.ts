@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { scanLibrary, type LibraryEntry } from '../../build/scan-library';
+import { scanLibrary, type LibraryEntry } from '../../build/read-library.ts';
 import { checkNames, findIdCollisions } from './check-names';
 import { checkSnippet, type PendingProgram } from './check-snippet';
 import { parsePrograms } from './parse-programs';

@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { LibraryEntry } from '../../build/scan-library';
+import type { LibraryEntry } from '../../build/read-library.ts';
 import { displayPath, type Problem } from './problem';
 
 export const KEBAB_CASE = /^[a-z0-9]+(-[a-z0-9]+)*$/;

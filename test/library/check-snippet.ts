@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
-import type { LibraryEntry } from '../../build/scan-library';
-import { LANGUAGES } from '../../src/core/languages';
-import { resolveValues } from '../../src/core/resolve-values';
-import { SnippetError } from '../../src/core/snippet-error';
-import type { SnippetConfig, SnippetValue, SnippetValues } from '../../src/core/types';
+import type { LibraryEntry } from '../../build/read-library.ts';
+import { LANGUAGES } from '../../src/core/languages.ts';
+import { resolveValues } from '../../src/core/resolve-values.ts';
+import { SnippetError } from '../../src/core/snippet-error.ts';
+import type { SnippetConfig, SnippetValue, SnippetValues } from '../../src/core/types.ts';
 import { compileTemplate, helperNames, type RenderFunction } from './compile-template';
 import { alternateValue, badValue, hostileValue, literalText } from './hostile-values';
 import { PARSED_LANGUAGES } from './parse-programs';
@@ -93,7 +93,7 @@ export function checkSnippet(entry: LibraryEntry, schema: JsonSchema): { problem
 
   const programs: PendingProgram[] = [];
   const render = (variant: PendingProgram['variant'], layer: Record<string, SnippetValue>, expect: (t: Template) => Pick<PendingProgram, 'intact' | 'literals'>) => {
-    const values = resolveValues(entry.id, config, layer);
+    const values = resolveValues(entry.id, config, { source: 'attribute', values: layer });
     for (const template of templates) {
       try {
         programs.push({ id: entry.id, lang: template.lang, file: template.file, variant, values, source: template.render(values), ...expect(template) });
@@ -113,7 +113,7 @@ export function checkSnippet(entry: LibraryEntry, schema: JsonSchema): { problem
   for (const [key, fallback] of typed) {
     const bad = badValue(fallback);
     try {
-      resolveValues(entry.id, config, { [key]: bad });
+      resolveValues(entry.id, config, { source: 'attribute', values: { [key]: bad } });
       report(configFile, `payload.${key} is a ${typeof fallback}, yet the value ${JSON.stringify(bad)} was accepted`);
     } catch (error) {
       if (!(error instanceof SnippetError && error.code === 'bad-value')) report(configFile, `payload.${key}: a bad value threw ${String(error)} instead of a bad-value SnippetError`);

@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars';
-import { PRECOMPILE_OPTIONS } from '../../build/handlebars-precompile';
-import type { SnippetValues } from '../../src/core/types';
-import { helpers } from '../../src/render/helpers';
+import { PRECOMPILE_OPTIONS } from '../../build/handlebars-precompile.ts';
+import type { SnippetValues } from '../../src/core/types.ts';
+import { helpers } from '../../src/pipeline/helpers.ts';
 
 // The check compiles at test time (the browser never does), with the build's own options;
 // library-check.test.ts proves both paths render the same text.

@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
-import { snippetIds, snippetLoaders } from 'virtual:snippet-library';
+import { index, loaders } from 'virtual:snippet-library';
 import { describe, expect, it } from 'vitest';
-import { scanLibrary } from '../../build/scan-library';
-import { RESERVED_KEYS, resolveValues } from '../../src/core/resolve-values';
-import type { SnippetConfig } from '../../src/core/types';
-import { renderSnippet } from '../../src/render/render-snippet';
+import { scanLibrary } from '../../build/read-library.ts';
+import { RESERVED_KEYS, resolveValues } from '../../src/core/resolve-values.ts';
+import type { SnippetConfig } from '../../src/core/types.ts';
+import { renderFiles } from '../../src/pipeline/render-files.ts';
+import { renderer } from '../support/library.ts';
 import { checkLibrary } from './check-library';
 
 // `npm run check:snippets`: the whole of shared/snippets, every snippet × language, rendered
@@ -59,16 +60,16 @@ describe('the check renders what the build ships', () => {
   // The check compiles templates itself; the widget gets them precompiled by the Vite
   // plugin. Equal output for the same values proves the check tests the shipped code.
   it('lists the same ids as the build', () => {
-    expect([...snippetIds]).toEqual(entries.map((e) => e.id));
+    expect([...index.ids]).toEqual(entries.map((e) => e.id));
   });
 
   it.each(EXPECTED_IDS)('%s renders the same text, with defaults and with hostile values', async (id) => {
-    const snippet = (await snippetLoaders[id]!()).default;
+    const snippet = (await loaders[id]!()).default;
     for (const variant of ['defaults', 'hostile'] as const) {
       const programs = check.programs.filter((p) => p.id === id && p.variant === variant);
       const values = programs[0]!.values;
-      expect(values).toEqual(resolveValues(id, snippet.config, variant === 'defaults' ? {} : values));
-      const shipped = renderSnippet(snippet, values).files.map((f) => [f.lang, f.code]);
+      expect(values).toEqual(resolveValues(id, snippet.config, { source: 'attribute', values: variant === 'defaults' ? {} : values }));
+      const shipped = renderFiles(snippet, values, renderer).map((f) => [f.lang, f.code]);
       expect(shipped).toEqual(expect.arrayContaining(programs.map((p) => [p.lang, p.source])));
       expect(shipped).toHaveLength(programs.length);
     }

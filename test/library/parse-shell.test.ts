@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shellQuote } from '../../src/render/helpers';
+import { shellQuote } from '../../src/pipeline/helpers.ts';
 import { parseShell, scanShell } from './parse-shell';
 
 describe('scanShell', () => {

@@ -1,13 +1,13 @@
-import { render } from '@testing-library/react';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-import { createElement, type ComponentType, type ReactNode } from 'react';
-import { afterAll, describe, expect, it, vi } from 'vitest';
-import { Snippet, SnippetsProvider } from '../../src/react';
-import { viteBuild } from '../build/vite-build';
+// @vitest-environment jsdom
+import { act, render } from '@testing-library/react';
+import { StrictMode, type ReactNode } from 'react';
+import { describe, expect, it, vi } from 'vitest';
+import { Snippet, SnippetsProvider } from '../../src/react/index.ts';
+import { STORAGE_KEYS } from '../../src/host/create-preference-store.ts';
 
-const codeIn = (container: HTMLElement, index = 0) =>
-  container.querySelectorAll('[data-snippet-root]')[index]?.shadowRoot?.querySelector('code')?.textContent ?? '';
+const rootOf = (container: HTMLElement, index = 0) => container.querySelectorAll('[data-snippet-root]')[index]?.shadowRoot ?? null;
+const codeIn = (container: HTMLElement, index = 0) => rootOf(container, index)?.querySelector('code')?.textContent ?? '';
+const langIn = (container: HTMLElement, index = 0) => rootOf(container, index)?.querySelector('.viewer')?.getAttribute('data-lang');
 
 describe('the React component', () => {
   it('renders in a plain React app, with provider values below its own', async () => {
@@ -21,8 +21,6 @@ describe('the React component', () => {
         </SnippetsProvider>
       </main>,
     );
-    // The first render imports the snippet's chunk, which the build (here: Vite's test server)
-    // makes on first use, highlighting its samples.
     await vi.waitFor(() => expect(codeIn(container, 1)).toContain('model="gpt-4o-mini"'), { timeout: 10_000 });
     expect(codeIn(container, 0)).toContain('model="page-model"');
     expect(codeIn(container, 1)).toContain('base_url="https://page.example/v1"');
@@ -35,29 +33,26 @@ describe('the React component', () => {
   it('works without a provider, and shows a notice for an unknown name', async () => {
     vi.spyOn(console, 'error').mockImplementation(() => undefined);
     const { container } = render(<Snippet name="open-ai.nope" />);
-    await vi.waitFor(() =>
-      expect(container.querySelector('[data-snippet-root]')!.shadowRoot!.querySelector('[role="alert"]')!.textContent).toContain(
-        'No snippet is named "open-ai.nope"',
+    await vi.waitFor(() => expect(rootOf(container)!.querySelector('[role="alert"]')!.textContent).toContain('No snippet is named "open-ai.nope"'));
+  });
+
+  it('under StrictMode follows a language picked in another browser window, and reports each render once', async () => {
+    localStorage.clear();
+    const events = vi.fn();
+    const strict = (children: ReactNode) => <StrictMode>{children}</StrictMode>;
+    const { container } = render(
+      strict(
+        <SnippetsProvider onEvent={events}>
+          <Snippet name="open-ai.chat-completion" />
+        </SnippetsProvider>,
       ),
     );
+    await vi.waitFor(() => expect(langIn(container)).toBe('py'), { timeout: 10_000 });
+    // Another window of the site stores a choice; this one hears of it through a storage event.
+    localStorage.setItem(STORAGE_KEYS.lang, 'sh');
+    act(() => void window.dispatchEvent(new StorageEvent('storage', { key: STORAGE_KEYS.lang, newValue: 'sh' })));
+    await vi.waitFor(() => expect(langIn(container)).toBe('sh'));
+    expect(codeIn(container)).toMatch(/^curl /);
+    expect(events.mock.calls.filter(([detail]) => detail.type === 'render')).toHaveLength(1);
   });
-});
-
-describe('the built component library', () => {
-  // Inside the project: the test runner only loads modules from under its root.
-  mkdirSync('test-artifacts', { recursive: true });
-  const outDir = mkdtempSync(join('test-artifacts', 'lib-build-'));
-  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
-
-  it('builds as an ES module that renders in a React app', async () => {
-    viteBuild(outDir, 'vite.lib.config.ts');
-    const lib = (await import(/* @vite-ignore */ resolve(outDir, 'index.js'))) as {
-      Snippet: ComponentType<{ name: string; values?: Record<string, string> }>;
-      SnippetsProvider: ComponentType<{ children: ReactNode }>;
-    };
-    const { container } = render(
-      createElement(lib.SnippetsProvider, null, createElement(lib.Snippet, { name: 'voice.tts', values: { model: 'built-model' } })),
-    );
-    await vi.waitFor(() => expect(codeIn(container)).toContain('built-model'), { timeout: 10_000 });
-  }, 60_000);
 });

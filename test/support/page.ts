@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import { createSnippets, type SnippetsHandle, type SnippetsOptions } from '../../src/dom/create-snippets';
+import { createSnippets, type SnippetsHandle, type SnippetsOptions } from '../../src/host/create-snippets.ts';
 
 /** The shadow root of a snippet element's viewer. */
 export function viewerOf(element: Element): ShadowRoot {

@@ -1,9 +1,10 @@
+// @vitest-environment jsdom
 import { within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createPageApi, sanitizeValues } from '../../src/api/page-api';
-import { defineSnippetElement } from '../../src/dom/define-element';
-import { codeOf, destroyPages, settle, startPage, viewerOf } from '../ui/page';
+import { createPageApi, sanitizeValues } from '../../src/host/create-page-api.ts';
+import { defineSnippetElement } from '../../src/host/define-snippet-element.ts';
+import { codeOf, destroyPages, settle, startPage, viewerOf } from '../support/page.ts';
 
 beforeEach(() => localStorage.clear());
 afterEach(destroyPages);

@@ -1,8 +1,9 @@
+// @vitest-environment jsdom
 import { within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { COLLAPSED_LINES } from '../../src/core/code-lines';
-import { codeOf, destroyPages, settle, startPage, viewerOf } from './page';
+import { COLLAPSED_LINES } from '../../src/core/count-lines.ts';
+import { codeOf, destroyPages, settle, startPage, viewerOf } from '../support/page.ts';
 
 beforeEach(() => localStorage.clear());
 afterEach(() => {

@@ -1,0 +1,141 @@
+import { describe, expect, it, vi } from 'vitest';
+import { SnippetError } from '../../src/core/snippet-error.ts';
+import type { TokenLines } from '../../src/core/types.ts';
+import type { PageHighlighter } from '../../src/highlight/create-page-highlighter.ts';
+import { createSnippetLibrary } from '../../src/pipeline/create-snippet-library.ts';
+import { createSnippetSession, type SessionOptions } from '../../src/pipeline/create-snippet-session.ts';
+import type { SnippetRequest } from '../../src/pipeline/prepare-snippet.ts';
+import { index, loaders, renderer } from '../support/library.ts';
+
+const request = (name: string, values: Record<string, string> = {}): SnippetRequest => ({ name, layers: [{ source: 'attribute', values }] });
+
+/** A highlighter whose answers the test gives, one call at a time. */
+function manualHighlighter() {
+  const calls: { code: string; resolve(lines: TokenLines): void; reject(error: unknown): void }[] = [];
+  const highlighter: PageHighlighter = {
+    preload: () => undefined,
+    highlight: (code) => new Promise((resolve, reject) => calls.push({ code, resolve, reject })),
+  };
+  return { highlighter, calls };
+}
+
+function session(overrides: Partial<SessionOptions> = {}) {
+  const { highlighter, calls } = manualHighlighter();
+  const onError = vi.fn();
+  const onRender = vi.fn();
+  const onWarning = vi.fn();
+  const created = createSnippetSession({
+    library: createSnippetLibrary({ index, loaders }),
+    renderer: async () => renderer,
+    highlighter,
+    onError,
+    onRender,
+    onWarning,
+    ...overrides,
+  });
+  const settled = () => vi.waitFor(() => expect(created.getState().status).not.toBe('loading'));
+  return { session: created, calls, onError, onRender, onWarning, settled };
+}
+
+describe('a snippet session', () => {
+  it('prepares a snippet once per request, with the build’s tokens where they fit', async () => {
+    const { session: s, onRender, settled } = session();
+    s.prepare(request('open-ai.chat-completion', { model: 'gpt-4o-mini' }));
+    await settled();
+    const { snippet } = s.getState();
+    expect(snippet!.title).toBe('Create a chat completion');
+    expect(snippet!.files.map((file) => file.highlight)).toEqual(['highlighted', 'highlighted', 'highlighted']);
+    expect(snippet!.files[0]!.code).toContain('model="gpt-4o-mini"');
+    expect(onRender).toHaveBeenCalledTimes(1);
+  });
+
+  it('reports a bad value once, as a state and an error with the value and the fix', async () => {
+    const { session: s, onError, settled } = session();
+    s.prepare(request('open-ai.chat-completion', { maxTokens: 'lots' }));
+    await settled();
+    const { error } = s.getState();
+    expect(error).toBeInstanceOf(SnippetError);
+    expect(error!.code).toBe('bad-value');
+    expect(error!.message).toContain('data-max-tokens="lots" is not a number');
+    expect(onError).toHaveBeenCalledTimes(1);
+  });
+
+  it('warns about an attribute that is no variable of the snippet, and still prepares it', async () => {
+    const { session: s, onWarning, settled } = session();
+    s.prepare(request('open-ai.chat-completion', { modle: 'x' }));
+    await settled();
+    expect(s.getState().status).toBe('ready');
+    expect(onWarning.mock.calls[0]![0]).toMatch(/^data-modle \(did you mean data-model\?\) is not a variable/);
+  });
+
+  it('colours a file Shiki must highlight when asked, once, and gives up on it with a highlight-failed error', async () => {
+    const { session: s, calls, onError, settled } = session();
+    s.prepare(request('open-ai.chat-completion', { prompt: 'Say "hi"' }));
+    await settled();
+    expect(s.getState().snippet!.files.map((file) => file.highlight)).toEqual(['pending', 'pending', 'pending']);
+    s.highlight('py');
+    s.highlight('py');
+    s.highlight('js');
+    expect(calls).toHaveLength(2);
+    calls[0]!.resolve([[{ text: 'x', color: 1 }]]);
+    await vi.waitFor(() => expect(s.getState().snippet!.files[0]!.highlight).toBe('highlighted'));
+    calls[1]!.reject(new SnippetError('highlight-failed', 'open-ai.chat-completion', 'Could not load the javascript grammar'));
+    await vi.waitFor(() => expect(s.getState().snippet!.files[1]!.highlight).toBe('plain'));
+    // The first file kept its colours: each file's outcome is its own.
+    expect(s.getState().snippet!.files[0]!.tokens).toEqual([[{ text: 'x', color: 1 }]]);
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(onError.mock.calls[0]![0].code).toBe('highlight-failed');
+  });
+
+  it('drops colours and renderings made for values that have changed since', async () => {
+    const { session: s, calls, onError, settled } = session();
+    s.prepare(request('open-ai.chat-completion', { prompt: 'Say "hi"' }));
+    await settled();
+    s.highlight('py');
+    s.prepare(request('open-ai.chat-completion', { prompt: 'Say "bye"' }));
+    await vi.waitFor(() => expect(s.getState().snippet!.files[0]!.code).toContain('bye'));
+    calls[0]!.reject(new Error('too late'));
+    await Promise.resolve();
+    expect(s.getState().snippet!.files[0]!.highlight).toBe('pending');
+    expect(onError).not.toHaveBeenCalled();
+  });
+
+  it('runs the synchronous part through its scheduler', async () => {
+    const jobs: (() => void)[] = [];
+    const { session: s } = session({ schedule: (job) => jobs.push(job) });
+    s.prepare(request('image.flux'));
+    await vi.waitFor(() => expect(jobs).toHaveLength(1));
+    expect(s.getState().status).toBe('loading');
+    jobs[0]!();
+    expect(s.getState().status).toBe('ready');
+  });
+});
+
+describe('the snippet library', () => {
+  it('loads a chunk once, and after a failure asks again under another URL', async () => {
+    const importUrl = vi.fn(async () => loaders['image.flux']!());
+    let failures = 1;
+    const flux = vi.fn(async () => {
+      if (failures-- > 0) throw new TypeError('Failed to fetch dynamically imported module');
+      return loaders['image.flux']!();
+    });
+    const preload = vi.fn();
+    const library = createSnippetLibrary({ index, loaders: { ...loaders, 'image.flux': flux }, urls: { 'image.flux': 'https://cdn.example/chunks/flux.js' }, preload, importUrl });
+    const error = await library.load('image.flux').catch((caught: unknown) => caught);
+    expect((error as SnippetError).code).toBe('load-failed');
+    expect(preload).toHaveBeenCalledWith('https://cdn.example/chunks/flux.js');
+    const chunk = await library.load('image.flux');
+    expect(chunk.id).toBe('image.flux');
+    expect(importUrl).toHaveBeenCalledWith('https://cdn.example/chunks/flux.js?retry=1');
+    await library.load('image.flux');
+    expect(importUrl).toHaveBeenCalledTimes(1);
+  });
+
+  it('refuses unknown names, even those of what objects inherit', async () => {
+    const library = createSnippetLibrary({ index, loaders });
+    for (const name of ['constructor', 'toString', 'open-ai.nope']) {
+      await expect(library.load(name), name).rejects.toBeInstanceOf(SnippetError);
+      expect(library.entry(name)).toBeUndefined();
+    }
+  });
+});
