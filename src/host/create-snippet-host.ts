@@ -2,6 +2,7 @@ import { languageLabel, pickLanguage } from '../core/languages.ts';
 import { readDataset } from '../core/resolve-values.ts';
 import type { WidgetServices } from '../core/services.ts';
 import type { SnippetError } from '../core/snippet-error.ts';
+import type { PreparedSnippet } from '../core/types.ts';
 import type { PageHighlighter } from '../highlight/create-page-highlighter.ts';
 import type { SnippetLibrary } from '../pipeline/create-snippet-library.ts';
 import { createSnippetSession } from '../pipeline/create-snippet-session.ts';
@@ -76,7 +77,6 @@ export function createSnippetHost(element: HTMLElement, context: HostContext): S
     schedule: (job) => context.scheduler.run(job, near),
     onWarning: (message) => services.warn(element, message),
     onError: (error) => services.report(element, error),
-    onRender: (snippet) => services.emit(element, { type: 'render', name: snippet.name, languages: snippet.files.map((file) => file.lang) }),
   });
 
   /** A notice or a skeleton: what shows in place of a viewer. */
@@ -159,6 +159,8 @@ export function createSnippetHost(element: HTMLElement, context: HostContext): S
       setState('error');
       return;
     }
+    // The skeleton or notice goes first: the viewer's first paint is then the only thing in the root.
+    place(null);
     // Another name is another snippet: a viewer of its own, with fresh state.
     if (viewer && viewer.getSnapshot().snippet.name !== state.snippet.name) dropViewer();
     if (viewer) viewer.update({ snippet: state.snippet });
@@ -169,11 +171,12 @@ export function createSnippetHost(element: HTMLElement, context: HostContext): S
         showTokens: near,
         preferences: services.preferences,
         onCopy: (language) => services.emit(element, { type: 'copy', name: name(), language }),
+        onRendered: (snippet: PreparedSnippet) =>
+          services.emit(element, { type: 'render', name: snippet.name, languages: snippet.files.map((file) => file.lang) }),
       });
       stopViewer = viewer.subscribe(settle);
       stopPaint = paintViewer(root, viewer);
     }
-    place(null);
     settle();
   };
   const stopSession = session.subscribe(sync);

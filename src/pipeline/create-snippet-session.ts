@@ -30,8 +30,6 @@ export interface SessionOptions extends PrepareDeps {
   onWarning?(message: string): void;
   /** Every failure, once: a snippet that could not be prepared, or colours that could not be made. */
   onError?(error: SnippetError): void;
-  /** Each new rendering. */
-  onRender?(snippet: PreparedSnippet): void;
 }
 
 const LOADING: SessionState = { status: 'loading', snippet: null, error: null };
@@ -73,7 +71,6 @@ export function createSnippetSession(options: SessionOptions): SnippetSession {
               const { snippet, warnings } = renderPrepared(parts, request);
               warnings.forEach((warning) => options.onWarning?.(warning));
               set({ status: 'ready', snippet, error: null });
-              options.onRender?.(snippet);
             } catch (error) {
               fail(error, request.name);
             }

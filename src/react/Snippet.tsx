@@ -44,7 +44,6 @@ export function Snippet({ name, values = NO_VALUES, theme = 'auto', className }:
         highlighter: runtime.highlighter,
         onWarning: (message) => services.warn(root.host, message),
         onError: (error) => services.report(root.host, error),
-        onRender: (snippet) => services.emit(root.host, { type: 'render', name: snippet.name, languages: snippet.files.map((file) => file.lang) }),
       }),
     [runtime, services, root],
   );
@@ -75,6 +74,7 @@ export function Snippet({ name, values = NO_VALUES, theme = 'auto', className }:
             showTokens: true,
             preferences: services.preferences,
             onCopy: (language) => services.emit(root.host, { type: 'copy', name: snippet.name, language }),
+            onRendered: (rendered) => services.emit(root.host, { type: 'render', name: rendered.name, languages: rendered.files.map((file) => file.lang) }),
           })
         : null,
     // Made once per name: later renderings and themes reach it through update() below.

@@ -1,4 +1,4 @@
-import { useCallback, useSyncExternalStore, type SyntheticEvent } from 'react';
+import { useCallback, useEffect, useSyncExternalStore, type SyntheticEvent } from 'react';
 import type { Viewer } from './create-viewer.ts';
 import { renderReact } from './render-react.ts';
 import { viewerTree } from './viewer-tree.ts';
@@ -7,5 +7,6 @@ import { viewerTree } from './viewer-tree.ts';
 export function LiveViewer({ viewer }: { viewer: Viewer }) {
   const model = useSyncExternalStore(viewer.subscribe, viewer.getSnapshot, viewer.getSnapshot);
   const onEvent = useCallback((event: SyntheticEvent) => viewer.handle(event.nativeEvent), [viewer]);
+  useEffect(() => viewer.drawn(model), [viewer, model]);
   return renderReact(viewerTree(model), { onClick: onEvent, onKeyDown: onEvent });
 }

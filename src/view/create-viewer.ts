@@ -23,6 +23,8 @@ export interface Viewer {
   handle(event: Event): void;
   /** A new rendering (values changed, colours arrived) or theme. */
   update(change: { snippet?: PreparedSnippet; theme?: Theme; showTokens?: boolean }): void;
+  /** Called by a renderer once the DOM shows `model` (the first paint at once, React after its commit). */
+  drawn(model: ViewerModel): void;
   destroy(): void;
 }
 
@@ -34,6 +36,8 @@ export interface ViewerOptions {
   preferences: PreferenceStore;
   /** Told when the reader copied a tab's code (the host turns it into a `copy` event). */
   onCopy?(language: string): void;
+  /** Told once a new rendering is on the page (first drawn, or its code changed): a `render` event. */
+  onRendered?(snippet: PreparedSnippet): void;
 }
 
 export function createViewer(options: ViewerOptions): Viewer {
@@ -46,6 +50,7 @@ export function createViewer(options: ViewerOptions): Viewer {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let snapshot: ViewerModel | null = null;
   let seenPreferences = preferences.get();
+  let announced: string | null = null;
   const listeners = new Set<() => void>();
 
   const changed = () => {
@@ -136,6 +141,13 @@ export function createViewer(options: ViewerOptions): Viewer {
       theme = change.theme ?? theme;
       showTokens = change.showTokens ?? showTokens;
       changed();
+    },
+    drawn(model) {
+      // Colours arriving, a tab switch, a theme: the same rendering. New code: a new one.
+      const rendering = `${model.snippet.name}\0${model.snippet.files.map((file) => file.code).join('\0')}`;
+      if (rendering === announced) return;
+      announced = rendering;
+      options.onRendered?.(model.snippet);
     },
     destroy() {
       clearTimeout(timer);

@@ -16,6 +16,7 @@ export function paintViewer(root: ShadowRoot, viewer: Viewer): () => void {
     shown = model;
     const tree = viewerTree(model);
     node = node?.isConnected ? patchDom(node, tree) : root.appendChild(renderDom(root.ownerDocument, tree));
+    viewer.drawn(model);
   };
   const onEvent = (event: Event) => viewer.handle(event);
   root.addEventListener('click', onEvent);

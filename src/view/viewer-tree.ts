@@ -1,3 +1,4 @@
+import clsx from 'clsx';
 import { COLLAPSED_LINES, countLines } from '../core/count-lines.ts';
 import { tokenClass } from '../core/formats/token-colors.ts';
 import type { SnippetError, SnippetErrorCode } from '../core/snippet-error.ts';
@@ -77,7 +78,7 @@ const tab = (lang: string, label: string, selected: boolean, disabled: boolean) 
       'aria-selected': String(selected),
       'aria-controls': IDS.panel,
       tabindex: selected ? '0' : '-1',
-      class: selected ? 'tab tab-active' : 'tab',
+      class: clsx('tab', selected && 'tab-active'),
       disabled,
     },
     label,
@@ -109,7 +110,7 @@ export function viewerTree(model: ViewerModel): ViewNode {
         'aria-labelledby': IDS.tab(file.lang),
         // Scrollable by keyboard: the panel is the one tab stop between the tabs and the buttons.
         tabindex: '0',
-        class: collapsible && !expanded ? 'panel panel-collapsed' : 'panel',
+        class: clsx('panel', collapsible && !expanded && 'panel-collapsed'),
         'data-wrap': String(wrap),
       },
       h('pre', { class: 'pre' }, h('code', { class: 'code' }, ...(tokens ? tokenChildren(tokens) : [file.displayCode]))),
@@ -131,7 +132,7 @@ export function viewerTree(model: ViewerModel): ViewNode {
         'button',
         {
           type: 'button',
-          class: copy === 'copied' ? 'button button-primary button-done' : 'button button-primary',
+          class: clsx('button', 'button-primary', copy === 'copied' && 'button-done'),
           'data-action': 'copy',
           'aria-label': `${copy === 'copied' ? 'Copied' : 'Copy'} ${file.label} code`,
           disabled: busy,

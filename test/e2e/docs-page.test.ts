@@ -66,20 +66,23 @@ describe('docs-like page', () => {
     }
     const fetched = await page.evaluate(() => performance.getEntriesByType('resource').map((entry) => new URL(entry.name).pathname));
     // Plain values in every snippet: the build's tokens serve every tab, and Shiki never loads.
-    expect(fetched.filter((path) => /\/chunks\/(shiki-core|translator|python|javascript|shellscript)-/.test(path))).toEqual([]);
+    expect(fetched.filter((path) => /\/chunks\/(create-shiki-tokenizer|python|javascript|shellscript)-/.test(path))).toEqual([]);
     // The snippet's chunk is fetched ahead (modulepreload) and the import() reuses it; the
     // viewer likewise, once the code shows.
     expect(fetched.filter((path) => /\/chunks\/snippet\.open-ai\.chat-completion-[\w-]+\.js$/.test(path))).toHaveLength(1);
-    expect(fetched.filter((path) => /\/chunks\/render-app-[\w-]+\.js$/.test(path))).toHaveLength(1);
+    expect(fetched.filter((path) => /\/chunks\/live-root-[\w-]+\.js$/.test(path))).toHaveLength(1);
+    expect(fetched.filter((path) => /\/chunks\/create-handlebars-renderer-[\w-]+\.js$/.test(path))).toHaveLength(1);
     expect(opened.problems()).toEqual([]);
   });
 
-  it('mounts the snippet far below the fold only when it is scrolled near', async () => {
+  it('puts the code of a snippet far below the fold in the page at once, plain, and colours it when scrolled near', async () => {
     const opened = await open('/docs.html');
     const { page } = opened;
     for (const { id } of VISIBLE) await settle(page, id);
+    await settle(page, '#far', ['plain']);
     const far = await readSnippet(page, '#far');
-    expect(far.state, 'off-screen snippet waits, unmounted').toBe('idle');
+    expect(far.code, 'off-screen code is in the page, for find-in-page, print and readers that never scroll').toContain('far-below-model');
+    expect(far.tokenSpans, 'off-screen code is plain text: cheap to keep').toBe(0);
     await page.locator('#far').scrollIntoViewIfNeeded();
     await settle(page, '#far');
     const info = await readSnippet(page, '#far');

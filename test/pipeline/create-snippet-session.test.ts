@@ -22,31 +22,28 @@ function manualHighlighter() {
 function session(overrides: Partial<SessionOptions> = {}) {
   const { highlighter, calls } = manualHighlighter();
   const onError = vi.fn();
-  const onRender = vi.fn();
   const onWarning = vi.fn();
   const created = createSnippetSession({
     library: createSnippetLibrary({ index, loaders }),
     renderer: async () => renderer,
     highlighter,
     onError,
-    onRender,
     onWarning,
     ...overrides,
   });
   const settled = () => vi.waitFor(() => expect(created.getState().status).not.toBe('loading'));
-  return { session: created, calls, onError, onRender, onWarning, settled };
+  return { session: created, calls, onError, onWarning, settled };
 }
 
 describe('a snippet session', () => {
   it('prepares a snippet once per request, with the build’s tokens where they fit', async () => {
-    const { session: s, onRender, settled } = session();
+    const { session: s, settled } = session();
     s.prepare(request('open-ai.chat-completion', { model: 'gpt-4o-mini' }));
     await settled();
     const { snippet } = s.getState();
     expect(snippet!.title).toBe('Create a chat completion');
     expect(snippet!.files.map((file) => file.highlight)).toEqual(['highlighted', 'highlighted', 'highlighted']);
     expect(snippet!.files[0]!.code).toContain('model="gpt-4o-mini"');
-    expect(onRender).toHaveBeenCalledTimes(1);
   });
 
   it('reports a bad value once, as a state and an error with the value and the fix', async () => {

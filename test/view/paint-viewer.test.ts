@@ -39,10 +39,12 @@ afterEach(() => {
 function paint(snippet = chat, preferences = memoryPreferences(), onCopy = vi.fn()) {
   const host = document.body.appendChild(document.createElement('div'));
   const root = host.attachShadow({ mode: 'open' });
-  const viewer: Viewer = createViewer({ snippet, theme: 'auto', showTokens: true, preferences, onCopy });
+  // When told, the page already shows the rendering.
+  const onRendered = vi.fn((rendered: PreparedSnippet) => expect(rendered.files.map((file) => file.displayCode)).toContain(root.querySelector('code')!.textContent));
+  const viewer: Viewer = createViewer({ snippet, theme: 'auto', showTokens: true, preferences, onCopy, onRendered });
   stops.push(paintViewer(root, viewer), () => viewer.destroy());
   const q = <T extends Element = HTMLElement>(selector: string) => root.querySelector<T>(selector)!;
-  return { root, viewer, preferences, onCopy, q };
+  return { root, viewer, preferences, onCopy, onRendered, q };
 }
 
 const click = (element: Element) => element.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
@@ -111,6 +113,16 @@ describe('the first paint, before React', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it('announces a rendering once it is on the page, and again only when its code changes', async () => {
+    const { viewer, onRendered, q } = paint();
+    expect(onRendered).toHaveBeenCalledTimes(1);
+    click(q('[role="tab"][data-lang="js"]'));
+    viewer.update({ theme: 'dark', showTokens: false });
+    expect(onRendered).toHaveBeenCalledTimes(1);
+    viewer.update({ snippet: await prepared('open-ai.chat-completion', { model: 'other-model' }) });
+    expect(onRendered).toHaveBeenCalledTimes(2);
   });
 
   it('follows a language chosen elsewhere on the page, keeping its own when it lacks that one', () => {
