@@ -32,7 +32,7 @@ export default defineConfig(
   },
   {
     // Build plugins, CLI scripts and configs run in Node; tests run in Node or jsdom.
-    files: ['build/**', 'scripts/**', 'bench/**', '*.{js,mjs,cjs,ts}'],
+    files: ['build/**', 'scripts/**', 'tools/**', 'bench/**', '*.{js,mjs,cjs,ts}'],
     languageOptions: { globals: globals.node },
   },
   {
