@@ -30,9 +30,9 @@ export function listOperations(spec: unknown): SpecOperation[] {
   const operations: SpecOperation[] = [];
   for (const [path, item] of Object.entries(paths)) {
     if (!isObject(item)) continue;
-    for (const method of HTTP_METHODS) {
-      const operation = item[method];
-      if (!isObject(operation)) continue;
+    for (const [key, operation] of Object.entries(item)) {
+      const method = key as HttpMethod;
+      if (!HTTP_METHODS.includes(method) || !isObject(operation)) continue;
       const bases = basePaths(spec, item, operation);
       operations.push({ method, path, operation, fullPaths: [...new Set(bases.map((base) => joinPath(base, path)))] });
     }
