@@ -4,10 +4,14 @@
 // widget's own renderer, so a sample here is byte for byte what the widget shows.
 import Handlebars from 'handlebars';
 import { PRECOMPILE_OPTIONS } from '../../build/handlebars-precompile.ts';
+import { closestNames } from '../../src/core/closest-names.ts';
 import { resolveValues } from '../../src/core/resolve-values.ts';
 import type { SnippetConfig, SnippetValue, TemplateSpec } from '../../src/core/types.ts';
 import { renderSnippet } from '../../src/render/render-snippet.ts';
 import type { LibraryConfig, LibrarySnippet } from './read-library.ts';
+
+/** The known snippet names nearest to a mistyped one, as the widget's own notice lists them. */
+export { closestNames };
 
 /** A snippet ready to render: its config and its templates as precompiled specs. */
 export interface CompiledSnippet {
