@@ -25,7 +25,10 @@ const attr = (text: string) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;
  * hash, and the release's own folder on the CDN (the bundle loads its chunks from there).
  */
 export function framePage({ cdn, integrity, script }: FramePageInput): { html: string; csp: string } {
-  if (!/^https?:\/\/[^/]+\/(?:.*\/)?$/.test(cdn)) throw new Error(`The CDN folder must be an absolute URL ending in "/", got ${JSON.stringify(cdn)}.`);
+  // Plain URL characters only: the folder goes into the CSP header, where `;`, `,`, quotes or spaces would change its meaning.
+  if (!/^https?:\/\/[a-z0-9.-]+(?::\d+)?\/(?:[\w.~%-]+\/)*$/i.test(cdn)) {
+    throw new Error(`The CDN folder must be an absolute URL ending in "/", of letters, digits and . _ ~ % - only, got ${JSON.stringify(cdn)}.`);
+  }
   // `</script` would end the inline script early; esbuild's output never has it, but a string could.
   if (/<\/script|<!--/i.test(script)) throw new Error('The frame script contains "</script" or "<!--", which cannot be inlined in HTML.');
   const csp = [
