@@ -66,11 +66,12 @@ function unfurlBase(cdn: string, version: string): string {
   return parts.at(-1) === version ? new URL('../', url).href : url.href;
 }
 
-// The fallback of a block in Markdown: cURL where the snippet has it, else its first tab.
-const fallbackLanguage = (snippet: LibrarySnippet) =>
+/** The language of a block's Markdown fallback: cURL where the snippet has it, else its first tab. */
+export const fallbackLanguage = (snippet: LibrarySnippet): string | undefined =>
   'sh' in snippet.templates ? 'sh' : (snippet.config.languages?.find((lang) => lang in snippet.templates) ?? Object.keys(snippet.templates)[0]);
 
-function blockSnippet(snippet: LibrarySnippet): BlockSnippet {
+/** A snippet as the block's picker and checks know it. */
+export function blockSnippet(snippet: LibrarySnippet): BlockSnippet {
   const secrets = new Set(snippet.config.secrets ?? []);
   return {
     id: snippet.id,
