@@ -1,7 +1,7 @@
 // How a block's settings are read from its props (the editor, a Markdown fence) and from a
 // pasted URL, and which of them the frame may use.
 import { describe, expect, it } from 'vitest';
-import { propsFromSettings, settingsFromProps, usableOverrides } from '../../integrations/gitbook/lib/block-settings';
+import { propsFromSettings, settingsFromProps, settingsProblems, usableOverrides } from '../../integrations/gitbook/lib/block-settings';
 import type { BlockSnippet } from '../../integrations/gitbook/lib/integration-data';
 import { settingsFromUrl } from '../../integrations/gitbook/lib/settings-from-url';
 
@@ -34,6 +34,42 @@ describe('settings from props', () => {
     };
     expect(usableOverrides(snippet, { apiKey: 'sk', model: 'x', prompt: '', other: 'y' })).toEqual({ model: 'x' });
     expect(usableOverrides(undefined, { model: 'x' })).toEqual({});
+  });
+});
+
+describe('what is wrong with settings, for the author', () => {
+  const snippet: BlockSnippet = {
+    id: 'a.b',
+    group: 'a',
+    title: 'B',
+    variables: [
+      { name: 'apiKey', default: '<KEY>', secret: true },
+      { name: 'steps', default: 30, secret: false },
+      { name: 'stream', default: false, secret: false },
+      { name: 'model', default: 'm', secret: false },
+    ],
+  };
+  const closest = (name: string) => (name === 'a.c' ? ['a.b'] : []);
+
+  it('nothing, for good settings (numbers and booleans as text, any case)', () => {
+    expect(settingsProblems({ name: 'a.b', overrides: { steps: ' 12.5 ', stream: 'TRUE', model: 'x' } }, [snippet], closest)).toEqual([]);
+  });
+
+  it('every problem, each with its fix', () => {
+    expect(settingsProblems({ name: 'a.b', overrides: { apiKey: 'sk', steps: 'many', stream: 'yes', colour: 'red' } }, [snippet], closest)).toEqual([
+      'apiKey is a secret: a docs page always shows its placeholder (readers paste their own), so it is ignored. Remove it.',
+      'steps is "many", not a number: write a number, e.g. 30.',
+      'stream is "yes", not true or false: write true or false.',
+      'colour is not a variable of a.b, so it is ignored. Its variables: steps, stream, model.',
+    ]);
+    // Empty keeps the default (as in the settings modal); blank is not a number.
+    expect(settingsProblems({ name: 'a.b', overrides: { steps: '' } }, [snippet], closest)).toEqual([]);
+    expect(settingsProblems({ name: 'a.b', overrides: { steps: '  ' } }, [snippet], closest)).toEqual(['steps is "  ", not a number: write a number, e.g. 30.']);
+  });
+
+  it('an unknown sample, with the closest names when there are some', () => {
+    expect(settingsProblems({ name: 'a.c', overrides: {} }, [snippet], closest)).toEqual(['"a.c" is not a sample of the library. Did you mean a.b? Pick one in the block\'s settings.']);
+    expect(settingsProblems({ name: 'zzz', overrides: {} }, [snippet], closest)).toEqual(['"zzz" is not a sample of the library. Pick one in the block\'s settings.']);
   });
 });
 

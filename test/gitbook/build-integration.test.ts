@@ -68,7 +68,7 @@ describe('npm run build:gitbook', () => {
     return spawnSync(process.execPath, [tsx, script, ...args], { cwd: ROOT, encoding: 'utf8', env: { ...rest, ...env } });
   };
 
-  it('builds the publishable folder and says how to publish it', () => {
+  it('builds the publishable folder and says how to publish it', { timeout: 30_000 }, () => {
     const out = join(dir, 'cli-out');
     const result = run(['--release-manifest', release, '--out', out], { SNIPPETS_CDN_PREFIX: 'https://cdn.example.test/snippets/2.0.0/', GITBOOK_ORGANIZATION: 'env-org' });
     expect(result.stderr).toBe('');
@@ -78,7 +78,7 @@ describe('npm run build:gitbook', () => {
     expect(readFileSync(join(out, 'frame.html'), 'utf8')).toContain('src="https://cdn.example.test/snippets/2.0.0/bundle.js"');
   });
 
-  it('asks for the CDN folder when it has none', () => {
+  it('asks for the CDN folder when it has none', { timeout: 30_000 }, () => {
     const result = run([]);
     expect(result.status).toBe(2);
     expect(result.stderr).toMatch(/^Name the CDN folder of the widget release the frame page loads: --cdn, or SNIPPETS_CDN_PREFIX\.\nUsage: npm run build:gitbook/);

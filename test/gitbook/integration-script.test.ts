@@ -73,7 +73,7 @@ describe('the block, as GitBook renders it', () => {
     expect(hints(editor.body.element.children)).toEqual([
       'apiKey is a secret: a docs page always shows its placeholder (readers paste their own), so it is ignored. Remove it.',
       `temperatur is not a variable of open-ai.chat-completion, so it is ignored. Its variables: ${Object.keys(chat.config.payload).filter((k) => k !== 'apiKey').join(', ')}.`,
-      'data-max-tokens="lots" is not a number. Write a number, e.g. data-max-tokens="512".',
+      `maxTokens is "lots", not a number: write a number, e.g. ${chat.config.payload.maxTokens}.`,
     ]);
     // The frame gets only what it may use: no secret, no unknown name.
     expect(editor.body.state).toEqual({ name: 'open-ai.chat-completion', overrides: { maxTokens: 'lots' } });

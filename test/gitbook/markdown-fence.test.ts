@@ -36,7 +36,7 @@ describe('npm run gitbook:fence', () => {
   const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['gitbook:fence']!.replace(/^tsx /, '');
   const run = (...args: string[]) => spawnSync(process.execPath, [tsx, script, ...args], { cwd: ROOT, encoding: 'utf8' });
 
-  it('prints the fence with the sample’s cURL, rendered with the values, whose attributes give back the settings', () => {
+  it('prints the fence with the sample’s cURL, rendered with the values, whose attributes give back the settings', { timeout: 30_000 }, () => {
     const result = run('open-ai.chat-completion', 'model=gpt-4o-mini', "prompt=What's new?");
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
@@ -49,7 +49,7 @@ describe('npm run gitbook:fence', () => {
     expect(settingsFromProps(props)).toEqual({ name: 'open-ai.chat-completion', overrides: { model: 'gpt-4o-mini', prompt: "What's new?" } });
   });
 
-  it('refuses secrets, unknown variables and unknown names, with the fix', () => {
+  it('refuses secrets, unknown variables and unknown names, with the fix', { timeout: 30_000 }, () => {
     const secret = run('open-ai.chat-completion', 'apiKey=sk-1');
     expect(secret.status).toBe(1);
     expect(secret.stderr).toMatch(/^gitbook:fence: apiKey: not a variable a page may set on open-ai\.chat-completion \(secrets never are\)\. Its variables: baseUrl, model/);

@@ -23,7 +23,7 @@ function run(...args: string[]) {
 }
 
 describe('npm run export:openapi', () => {
-  it('writes the spec with -o and reports to stderr', () => {
+  it('writes the spec with -o and reports to stderr', { timeout: 30_000 }, () => {
     const target = join(out, 'minimax.yaml');
     const result = run(join(FIXTURES, 'minimax-docs.yaml'), '-o', target, '--library', join(FIXTURES, 'library'));
     expect(result.stderr.split('\n').filter(Boolean)).toEqual([
@@ -39,14 +39,14 @@ describe('npm run export:openapi', () => {
     expect(spec.paths['/v2/generate/audio']!.post!['x-codeSamples']!.map((s) => s.label)).toEqual(['Python', 'JavaScript', 'cURL']);
   });
 
-  it('writes to stdout without -o', () => {
+  it('writes to stdout without -o', { timeout: 30_000 }, () => {
     const result = run(join(FIXTURES, 'stable-audio-docs.yaml'), '--library', join(FIXTURES, 'library'));
     expect(result.status).toBe(0);
     expect(result.stdout.startsWith('openapi: 3.0.0\n')).toBe(true);
     expect(result.stdout).toContain('        x-codeSamples:\n          - lang: Python\n');
   });
 
-  it('fails with the usage, or a message naming the file, on bad arguments', () => {
+  it('fails with the usage, or a message naming the file, on bad arguments', { timeout: 30_000 }, () => {
     const none = run();
     expect(none.status).toBe(2);
     expect(none.stderr).toContain('Name the spec to export into.\nUsage: npm run export:openapi -- <spec.yaml|spec.json> [-o <out>] [--library <dir>]');

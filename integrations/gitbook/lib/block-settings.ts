@@ -59,7 +59,23 @@ export function settingsProblems(settings: BlockSettings, snippets: readonly Blo
       problems.push(`${key} is not a variable of ${snippet.id}, so it is ignored. Its variables: ${names.join(', ')}.`);
     } else if (variable.secret) {
       problems.push(`${key} is a secret: a docs page always shows its placeholder (readers paste their own), so it is ignored. Remove it.`);
+    } else {
+      const problem = typeProblem(key, settings.overrides[key]!, variable.default);
+      if (problem) problems.push(problem);
     }
   }
   return problems;
+}
+
+/** A value set as text must read as its default's type, as the widget reads it (resolveValues). Empty keeps the default. */
+function typeProblem(key: string, value: string, fallback: string | number | boolean): string | null {
+  const text = value.trim();
+  if (value === '') return null;
+  if (typeof fallback === 'number' && (text === '' || !Number.isFinite(Number(text)))) {
+    return `${key} is ${JSON.stringify(value)}, not a number: write a number, e.g. ${fallback}.`;
+  }
+  if (typeof fallback === 'boolean' && text.toLowerCase() !== 'true' && text.toLowerCase() !== 'false') {
+    return `${key} is ${JSON.stringify(value)}, not true or false: write true or false.`;
+  }
+  return null;
 }

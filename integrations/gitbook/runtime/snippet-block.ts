@@ -78,8 +78,9 @@ export function createSnippetBlock(data: IntegrationData) {
         return { type: 'block', controls, children };
       }
       if (editable) {
-        const problems = [...settingsProblems(settings, data.snippets, closest)];
-        const fallback = renderFallback(data, settings).problem;
+        const problems = settingsProblems(settings, data.snippets, closest);
+        // Anything else that stops the sample rendering (the widget's own checks), said once.
+        const fallback = problems.length === 0 ? renderFallback(data, settings).problem : null;
         if (fallback) problems.push(fallback);
         children.push(...problems.map(hint));
       }
