@@ -8,7 +8,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  globalIgnores(['dist/', 'dist-lib/', 'node_modules/', 'test-artifacts/', 'coverage/', 'bench/results*.json']),
+  globalIgnores(['dist/', 'dist-lib/', 'integrations/gitbook/dist/', 'node_modules/', 'test-artifacts/', 'coverage/', 'bench/results*.json']),
   js.configs.recommended,
   tseslint.configs.recommended,
   {
@@ -32,7 +32,21 @@ export default defineConfig(
   },
   {
     // Build plugins, CLI scripts and configs run in Node; tests run in Node or jsdom.
-    files: ['build/**', 'scripts/**', 'bench/**', '*.{js,mjs,cjs,ts}'],
+    files: ['build/**', 'scripts/**', 'tools/**', 'bench/**', '*.{js,mjs,cjs,ts}'],
+    languageOptions: { globals: globals.node },
+  },
+  {
+    // The GitBook integration: its frame script runs in a browser, its runtime in GitBook's
+    // Workers runtime (the web platform's globals), its build in Node.
+    files: ['integrations/gitbook/frame/**', 'integrations/gitbook/lib/**'],
+    languageOptions: { globals: globals.browser },
+  },
+  {
+    files: ['integrations/gitbook/runtime/**'],
+    languageOptions: { globals: globals.serviceworker },
+  },
+  {
+    files: ['integrations/gitbook/scripts/**'],
     languageOptions: { globals: globals.node },
   },
   {
