@@ -37,12 +37,15 @@ export async function openPage(
     contextOptions = {},
     blockWidget = false,
     initScript,
+    holdRoutes,
   }: {
     contextOptions?: BrowserContextOptions;
     /** Abort every /dist/ request: the page without the widget. */
     blockWidget?: boolean;
     /** Runs before page scripts in the page opened (not in later pages of the context). */
     initScript?: () => void;
+    /** Sets up routes on the context before the page loads (to hold back or fail requests). */
+    holdRoutes?: (opened: { context: BrowserContext }) => Promise<unknown>;
   } = {},
 ): Promise<OpenedPage> {
   const url = new URL(path, inject('baseUrl')).href;
@@ -50,6 +53,7 @@ export async function openPage(
   context.setDefaultTimeout(20_000);
   await context.addInitScript(recordCspViolations);
   if (blockWidget) await context.route('**/dist/**', (route) => route.abort());
+  if (holdRoutes) await holdRoutes({ context });
   const page = await context.newPage();
   if (initScript) await page.addInitScript(initScript);
   const consoleLines: string[] = [];

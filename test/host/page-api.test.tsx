@@ -42,9 +42,50 @@ describe('window.Snippets', () => {
     expect(codeOf(document.querySelector('#own')!)).toContain('base_url="https://page.example/v1"');
   });
 
-  it('keeps only plain values from page scripts', () => {
+  it('keeps only plain values from page scripts, and says what it left out', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     expect(sanitizeValues({ a: 'x', b: 2, c: true, d: { e: 1 }, f: NaN, g: null })).toEqual({ a: 'x', b: 2, c: true });
+    expect(warn).toHaveBeenCalledWith('[snippets] setPayload takes strings, numbers and booleans; "d", "f", "g" were ignored.');
     expect(sanitizeValues('nope')).toEqual({});
+  });
+
+  it('never runs a getter or lets a throwing Proxy into the page', () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const getter = vi.fn(() => 'secret');
+    expect(sanitizeValues(Object.defineProperty({ model: 'm' }, 'apiKey', { get: getter, enumerable: true }))).toEqual({ model: 'm' });
+    expect(getter).not.toHaveBeenCalled();
+    const hostile = new Proxy({}, { ownKeys: () => { throw new Error('trap'); } });
+    expect(sanitizeValues(hostile)).toEqual({});
+  });
+
+  it('refuses a handler that is not a function, and queued calls to anything but its own methods', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const handle = startPage('');
+    const api = createPageApi(handle, '1.0.0', [['toString'], ['constructor'], ['q'], 'not a call']);
+    expect(warn.mock.calls.map(([line]) => line)).toEqual([
+      '[snippets] queued call "toString" is not a Snippets method; use setPayload, refresh, on, destroy.',
+      '[snippets] queued call "constructor" is not a Snippets method; use setPayload, refresh, on, destroy.',
+      '[snippets] queued call "q" is not a Snippets method; use setPayload, refresh, on, destroy.',
+      "[snippets] a queued call must be an array such as ['setPayload', { apiKey }]; it was ignored.",
+    ]);
+    const stop = api.on('render', 'oops' as never);
+    expect(typeof stop).toBe('function');
+    expect(error).toHaveBeenCalledWith('[snippets] Snippets.on("render", …) needs a function as its handler; nothing was subscribed.');
+  });
+
+  it('destroy() takes every viewer out and stops following the page', async () => {
+    const handle = startPage(`<snippet id="a" data-name="open-ai.chat-completion"></snippet>`);
+    const api = createPageApi(handle, '1.0.0', undefined);
+    await settle();
+    const element = document.querySelector('#a')!;
+    api.destroy();
+    expect(element.querySelector('[data-snippet-root]')).toBeNull();
+    expect(element.hasAttribute('data-state')).toBe(false);
+    const later = document.body.appendChild(document.createElement('snippet'));
+    later.setAttribute('data-name', 'image.flux');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(later.hasAttribute('data-state')).toBe(false);
   });
 
   it('dispatches render, copy and error events to on() and as bubbling DOM events', async () => {
