@@ -53,8 +53,9 @@ export function createS3Bucket({ endpoint, bucket, region, accessKeyId, secretAc
         signal: AbortSignal.timeout(timeoutMs),
       });
     } catch (error) {
-      // fetch's own message only ("fetch failed"): its cause names the endpoint, which is a secret.
-      throw new Error(`${method} ${key}: ${error instanceof Error ? error.message : error}`);
+      // fetch's own message only ("fetch failed"): its cause names the endpoint, a secret, so the
+      // scripts print messages, never causes (in Actions the endpoint's host is masked as well).
+      throw new Error(`${method} ${key}: ${error instanceof Error ? error.message : error}`, { cause: error });
     }
   }
 

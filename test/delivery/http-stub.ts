@@ -5,10 +5,12 @@ import type { AddressInfo } from 'node:net';
 export type HttpStub = { origin: string; close(): Promise<void> };
 
 /** Serves `handle` on a free port of 127.0.0.1; `handle` gets the whole request body. */
-export async function startHttpStub(handle: (req: IncomingMessage, body: Buffer, res: ServerResponse) => void | Promise<void>): Promise<HttpStub> {
+export async function startHttpStub(handle: (req: IncomingMessage, body: Buffer, res: ServerResponse) => unknown): Promise<HttpStub> {
   const server = createServer((req, res) => {
     readBody(req)
-      .then((body) => handle(req, body, res))
+      .then(async (body) => {
+        await handle(req, body, res);
+      })
       .catch((error: unknown) => {
         res.writeHead(500).end(String(error));
       });

@@ -32,16 +32,18 @@ export async function startStubS3({ region = 'us-east-1', conditionalWrites = tr
   const rejected: string[] = [];
   const failures = new Map<string, { count: number; status: number }>();
   const server = await startHttpStub(async (req, body, res) => {
+    const path = new URL(req.url ?? '/', 'http://stub').pathname;
+    const key = decodeURIComponent(path.slice(`/${BUCKET}/`.length));
+    const request = `${req.method} ${key}`;
+    // Requests overlap (the deploy sends four at a time), so each keeps its own log entry.
+    const entry = { request, status: 0 };
+    log.push(entry);
     const reply = (status: number, code?: string) => {
-      log[log.length - 1]!.status = status;
+      entry.status = status;
       if (!code) return res.writeHead(status).end();
       res.writeHead(status, { 'content-type': 'application/xml' });
       res.end(`<?xml version="1.0" encoding="UTF-8"?><Error><Code>${code}</Code><Message>stub says ${code}</Message></Error>`);
     };
-    const path = new URL(req.url ?? '/', 'http://stub').pathname;
-    const key = decodeURIComponent(path.slice(`/${BUCKET}/`.length));
-    const request = `${req.method} ${key}`;
-    log.push({ request, status: 0 });
     if (!path.startsWith(`/${BUCKET}/`)) return reply(404, 'NoSuchBucket');
     const refusal = await verifySigV4({ method: req.method ?? '', url: req.url ?? '/', headers: req.headers, body }, { credentials: CREDENTIALS, region });
     if (refusal) {
@@ -64,7 +66,7 @@ export async function startStubS3({ region = 'us-east-1', conditionalWrites = tr
     if (req.method === 'GET') {
       const object = objects.get(key);
       if (!object) return reply(404, 'NoSuchKey');
-      log[log.length - 1]!.status = 200;
+      entry.status = 200;
       res.writeHead(200, { 'content-type': object.contentType }).end(object.body);
       return;
     }
