@@ -1,19 +1,11 @@
-import { createHash } from 'node:crypto';
-import { appendFileSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
-import { join, relative, resolve, sep } from 'node:path';
-import { gzipSync } from 'node:zlib';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Plugin, ResolvedConfig } from 'vite';
+import { createReleaseManifest, MANIFEST_FILE, type ReleaseManifest } from '../scripts/deploy/release-files.mjs';
 
-/** One file of a release, as listed in `manifest.json`. */
-export type ReleaseFile = { file: string; bytes: number; gzipBytes?: number; integrity: string };
-
-/** `dist/manifest.json`: what a release holds, with a Subresource Integrity hash per file. */
-export type ReleaseManifest = { name: string; version: string; files: ReleaseFile[] };
-
-export const MANIFEST_FILE = 'manifest.json';
-
-// Text files are worth a gzip figure (the size a reader downloads); binaries are not.
-const COMPRESSIBLE = /\.(?:js|mjs|css|json|map|svg|html|txt)$/;
+// The manifest's format, listing and hashing live in one module shared with the deploy scripts.
+export { createReleaseManifest, MANIFEST_FILE, sriHash } from '../scripts/deploy/release-files.mjs';
+export type { ReleaseFile, ReleaseManifest } from '../scripts/deploy/release-files.mjs';
 
 /**
  * Writes `manifest.json` into the output folder once the bundle is on disk, and prints
@@ -57,24 +49,6 @@ export function releaseManifest(options: { version?: string } = {}): Plugin {
   };
 }
 
-/** Lists every file under `outDir` (but the manifest itself), sorted, with sizes and sha384. */
-export function createReleaseManifest(outDir: string, meta: { name: string; version: string }): ReleaseManifest {
-  const files = listFiles(outDir)
-    .filter((file) => file !== MANIFEST_FILE)
-    .sort()
-    .map((file): ReleaseFile => {
-      const bytes = readFileSync(join(outDir, file));
-      const gzipBytes = COMPRESSIBLE.test(file) ? gzipSync(bytes, { level: 9 }).length : undefined;
-      return { file, bytes: bytes.length, ...(gzipBytes === undefined ? {} : { gzipBytes }), integrity: sriHash(bytes) };
-    });
-  return { name: meta.name, version: meta.version, files };
-}
-
-/** `sha384-<base64>`, the form `integrity` attributes take. */
-export function sriHash(bytes: Uint8Array): string {
-  return `sha384-${createHash('sha384').update(bytes).digest('base64')}`;
-}
-
 /** The ready-to-paste tags for the entry script and the stylesheet under `base`. */
 export function releaseTags(manifest: ReleaseManifest, base: string): string[] {
   const prefix = base.endsWith('/') ? base : `${base}/`;
@@ -85,10 +59,4 @@ export function releaseTags(manifest: ReleaseManifest, base: string): string[] {
   if (js) tags.push(`<script type="module" src="${prefix}bundle.js" integrity="${js.integrity}" crossorigin="anonymous"></script>`);
   if (css) tags.push(`<link rel="stylesheet" href="${prefix}bundle.css" integrity="${css.integrity}" crossorigin="anonymous">`);
   return tags;
-}
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => relative(dir, join(entry.parentPath, entry.name)).split(sep).join('/'));
 }

@@ -1,3 +1,4 @@
+// @ts-check
 // Purges the CDN (Cloudflare) copy of the moving folder /v<major>/ after a deploy. The
 // versioned folder is never purged: its files never change.
 //
@@ -6,29 +7,37 @@
 //      CDN_BASE_URL (the public URL of the bucket prefix, e.g. https://cdn.example.com/snippets);
 //      CLOUDFLARE_API_BASE only to point it at a test server.
 import { pathToFileURL } from 'node:url';
-import { readRelease } from './deploy/release.mjs';
+import { readRelease } from './deploy/release-files.mjs';
 
 // Purge-by-URL takes at most 30 URLs per call on every plan.
 const BATCH = 30;
 
-/** Purges every file of the release under /v<major>/; returns the URLs (for the tests). */
+/**
+ * Purges every file of the release under /v<major>/; returns the URLs.
+ * @param {{ distDir?: string, env?: Record<string, string | undefined>, log?: (line: string) => void }} [options]
+ * @returns {Promise<string[]>}
+ */
 export async function cdnPurge({ distDir = 'dist', env = process.env, log = console.log } = {}) {
-  const missing = ['CLOUDFLARE_API_TOKEN', 'CLOUDFLARE_ZONE_ID', 'CDN_BASE_URL'].filter((name) => !env[name]);
-  if (missing.length) throw new Error(`Missing environment variables: ${missing.join(', ')}.`);
-  if (!/^https?:\/\//.test(env.CDN_BASE_URL)) throw new Error('CDN_BASE_URL must be an http(s) URL.');
+  const { CLOUDFLARE_API_TOKEN: token, CLOUDFLARE_ZONE_ID: zone, CDN_BASE_URL: cdnBase } = env;
+  if (!token || !zone || !cdnBase) {
+    const missing = ['CLOUDFLARE_API_TOKEN', 'CLOUDFLARE_ZONE_ID', 'CDN_BASE_URL'].filter((name) => !env[name]);
+    throw new Error(`Missing environment variables: ${missing.join(', ')}.`);
+  }
+  if (!/^https?:\/\//.test(cdnBase)) throw new Error('CDN_BASE_URL must be an http(s) URL.');
   const release = readRelease(distDir);
-  const moving = `${env.CDN_BASE_URL.replace(/\/+$/, '')}/v${release.major}/`;
+  const moving = `${cdnBase.replace(/\/+$/, '')}/v${release.major}/`;
   const urls = release.files.map((f) => moving + f.file);
   const api = (env.CLOUDFLARE_API_BASE || 'https://api.cloudflare.com/client/v4').replace(/\/+$/, '');
-  const endpoint = `${api}/zones/${encodeURIComponent(env.CLOUDFLARE_ZONE_ID)}/purge_cache`;
+  const endpoint = `${api}/zones/${encodeURIComponent(zone)}/purge_cache`;
   for (let i = 0; i < urls.length; i += BATCH) {
     const files = urls.slice(i, i + BATCH);
     const res = await fetch(endpoint, {
       method: 'POST',
-      headers: { authorization: `Bearer ${env.CLOUDFLARE_API_TOKEN}`, 'content-type': 'application/json' },
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: JSON.stringify({ files }),
       signal: AbortSignal.timeout(30_000),
     });
+    /** @type {{ success?: boolean, errors?: { code: number, message: string }[] }} */
     const reply = await res.json().catch(() => ({}));
     if (!res.ok || reply.success !== true) {
       const reasons = (reply.errors ?? []).map((e) => `${e.code}: ${e.message}`).join('; ');

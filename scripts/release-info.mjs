@@ -1,3 +1,4 @@
+// @ts-check
 // Names the release a deploy publishes, for .github/workflows/deploy.yml:
 //   a tag push `v1.2.3` publishes 1.2.3 (and fails unless package.json says 1.2.3);
 //   a push to main publishes the pre-release 1.2.3-main.<sha7>, so every deploy gets its
@@ -6,10 +7,15 @@
 // Env: GITHUB_REF_TYPE, GITHUB_REF_NAME, GITHUB_SHA (set by Actions), CDN_BASE_URL.
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { majorOf } from './deploy/release.mjs';
+import { majorOf } from './deploy/release-files.mjs';
 
-/** Computes version, major and the public URL of the versioned folder. */
+/**
+ * Computes version, major and the public URL of the versioned folder.
+ * @param {{ env?: Record<string, string | undefined>, packageJson?: string }} [options]
+ * @returns {{ version: string, major: string, cdn_prefix: string }}
+ */
 export function releaseInfo({ env = process.env, packageJson = 'package.json' } = {}) {
+  /** @type {string} */
   const pkgVersion = JSON.parse(readFileSync(packageJson, 'utf8')).version;
   majorOf(pkgVersion);
   let version;

@@ -2,15 +2,15 @@
 // Wrap, "Show all" or Copy takes effect at once, even while the live viewer's chunk (React)
 // is held back by a slow network, and Copy reaches the clipboard.
 import { describe, expect, it } from 'vitest';
-import type { Route } from 'playwright-core';
+import type { BrowserContext, Route } from 'playwright-core';
 import { inSnippet, readSnippet, settle, usePages } from './helpers';
 
 const open = usePages();
 
 /** Holds the live viewer's chunk back for as long as the test runs; returns what it held. */
-async function holdReact(opened: Awaited<ReturnType<typeof open>>) {
+async function holdReact({ context }: { context: BrowserContext }) {
   const held: Route[] = [];
-  await opened.context.route(/\/chunks\/live-root-[\w-]+\.js/, (route) => void held.push(route));
+  await context.route(/\/chunks\/live-root-[\w-]+\.js/, (route) => void held.push(route));
   return held;
 }
 
