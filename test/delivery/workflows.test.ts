@@ -74,7 +74,7 @@ describe('ci.yml', () => {
     expect(npmTest).toBeGreaterThan(chromium);
     expect(test.container?.image).toMatch(/^node:20-bookworm/);
     const pkg = JSON.parse(read('package.json')) as { scripts: Record<string, string> };
-    expect(pkg.scripts.test).toMatch(/^npm run lint && npm run typecheck && npm run test:unit && npm run test:e2e/);
+    expect(pkg.scripts.test).toMatch(/^npm run lint && npm run typecheck && npm run test:unit && npm run check:samples && npm run test:e2e/);
   });
 
   it('lints, typechecks, tests, builds, checks the library, benchmarks — in that order — and keeps the artifacts', () => {
