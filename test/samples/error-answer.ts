@@ -10,7 +10,7 @@ export const ERROR_MESSAGE = 'Invalid request: this model is not available on yo
  * OpenAI SDKs read their message from.
  */
 export const ERROR_ANSWER: Answer = {
-  source: { page: 'docs/quickstart/supported-sdks.md', seedLine: 7156, evidence: 'none', note: "no error body in the docs: OpenAI's error format, as the API follows OpenAI's structure" },
+  source: { page: 'docs/quickstart/supported-sdks.md', seedLine: null, evidence: 'none', note: "no error body in the docs: OpenAI's error format, as the API follows OpenAI's structure (seed line 7156)" },
   status: 400,
   body: { error: { message: ERROR_MESSAGE, type: 'invalid_request_error', param: 'model', code: null } },
   shows: [ERROR_MESSAGE],

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ERROR_ANSWER } from './error-answer';
 import { isFileBody } from './operation-fixture';
 import { OPERATIONS } from './operations';
 import { loadSamples } from './render-sample';
@@ -9,7 +10,7 @@ const name = (op: { method: string; path: string }) => `${op.method} ${op.path}`
 
 describe('the operation fixtures', () => {
   it.each(OPERATIONS.map((op) => [name(op), op]))('%s names its sources, and says which are unverified', (_name, op) => {
-    for (const source of [op.request.source, ...op.answers.map((a) => a.source), ...(op.pending ? [op.pending.source] : [])]) {
+    for (const source of [op.request.source, ...op.answers.map((a) => a.source), ...(op.pending ? [op.pending.source] : []), ERROR_ANSWER.source]) {
       expect(source.page).toMatch(/^docs\/.+\.(md|yaml)$|^API reference \(seed 004\)$/);
       // A shape the docs do not show has no line to point at; every other one has.
       expect(source.evidence === 'none', `${source.page}: ${source.note}`).toBe(source.seedLine === null);

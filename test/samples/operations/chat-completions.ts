@@ -1,7 +1,5 @@
 import type { OperationFixture } from '../operation-fixture';
 
-const PAGE = 'docs/api-overview/text-models-llm/chat-completion.md';
-
 /** POST /v1/chat/completions: chat, code, o1, guard and vision snippets. */
 export const chatCompletions: OperationFixture = {
   method: 'POST',
@@ -45,11 +43,13 @@ export const chatCompletions: OperationFixture = {
       shows: ['safe'],
     },
     {
+      // docs/api-overview/text-models-llm/chat-completion.md only embeds the API reference, which
+      // the seed does not hold; the quickstart's code reads the text.
       source: {
-        page: PAGE,
+        page: 'docs/quickstart/setting-up.md',
         seedLine: 7090,
         evidence: 'docs-code',
-        note: 'the page only embeds the API reference; the quickstart reads completion.choices[0].message.content (seed line 7090) and the docs say the API follows OpenAI (supported-sdks.md, line 7156): the rest of the object is OpenAI\'s chat.completion',
+        note: 'the quickstart reads completion.choices[0].message.content; the docs say the API follows OpenAI (supported-sdks.md, line 7156): the rest is OpenAI\'s chat.completion object',
       },
       body: chatCompletion('gpt-4o', 'The sky looks blue because air scatters blue sunlight more than red.'),
       shows: ['air scatters blue sunlight'],

@@ -7,7 +7,7 @@ export const completions: OperationFixture = {
   method: 'POST',
   path: '/v1/completions',
   request: {
-    source: { page: 'API reference (seed 004)', seed: SEED, seedLine: 46, evidence: 'docs-code', note: 'the JavaScript example sends model, prompt and max_tokens' },
+    source: { page: 'API reference (seed 004)', seed: SEED, seedLine: 47, evidence: 'docs-code', note: 'the JavaScript example sends model, prompt and max_tokens' },
     kind: 'json',
     fields: {
       model: { type: 'string', required: true },

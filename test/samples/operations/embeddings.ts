@@ -20,7 +20,7 @@ export const embeddings: OperationFixture = {
   },
   answers: [
     {
-      source: { page: PAGE, seedLine: 3929, evidence: 'example', note: '"Example Embedding Response": data[0].embedding, a list of floats (the first two and last two are the docs\')' },
+      source: { page: PAGE, seedLine: 3931, evidence: 'example', note: '"Example Embedding Response": data[0].embedding, a list of floats (the first two and last two are the docs\')' },
       body: {
         object: 'list',
         data: [{ object: 'embedding', index: 0, embedding: [-0.006929283495992422, -0.005336422007530928, 0.0121488375, -4.547132266452536e-5, -0.024047505110502243] }],

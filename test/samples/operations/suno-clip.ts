@@ -7,7 +7,7 @@ export const sunoClip: OperationFixture = {
   method: 'POST',
   path: '/v2/generate/audio/suno-ai/clip',
   request: {
-    source: { page: PAGE, seedLine: 2461, evidence: 'example', note: 'the payload: prompt (the lyrics), tags, title' },
+    source: { page: PAGE, seedLine: 2462, evidence: 'example', note: 'the payload: prompt (the lyrics), tags, title' },
     kind: 'json',
     fields: {
       prompt: { type: 'string', required: true },
