@@ -8,7 +8,7 @@ import { judgeRun } from './judge-run';
 import { startMockApi, type MockApi } from './mock-api';
 import type { OperationFixture } from './operation-fixture';
 import { OPERATIONS } from './operations';
-import { loadSamples, type Sample } from './render-sample';
+import { loadSamples, type Operation, type Sample } from './render-sample';
 import { runProgram } from './run-program';
 import { createRunners, testedMajors, type Runner, type Runners } from './runners';
 import { isInputFile, VALUE_SETS, type ValueSet } from './value-sets';
@@ -76,7 +76,7 @@ export async function checkSamples(root: string, options: CheckSamplesOptions = 
   const runs: RunResult[] = [];
   try {
     const jobs = loadSamples(root).flatMap((sample) => plan(sample, operations, sets, runners, problems));
-    const outcomes = await mapLimit(jobs, options.concurrency ?? 3, (job) => execute(job, mock, operations, options));
+    const outcomes = await mapLimit(jobs, options.concurrency ?? 3, (job) => execute(job, mock, options));
     for (const { job, result, tab, exitCode } of outcomes) {
       runs.push(result);
       const file = displayPath(join(job.sample.dir, `${job.lang}.hbs`));
@@ -99,6 +99,8 @@ export async function checkSamples(root: string, options: CheckSamplesOptions = 
 interface CaseGroup extends Case {
   /** The snippet's folder. */
   dir: string;
+  /** The set's values for this snippet. */
+  overrides: Record<string, SnippetValue>;
   /** What each tab that ran to the end did, in tab order. */
   tabs: TabOutcome[];
 }
@@ -108,8 +110,10 @@ interface Job {
   lang: string;
   runner: Runner;
   case: CaseGroup;
-  overrides: Record<string, SnippetValue>;
   defaults: SnippetValues;
+  /** config.json's operations, the main one first, and their fixtures. */
+  declared: Operation[];
+  fixtures: OperationFixture[];
 }
 
 /** The runs of one snippet: every case × tab × runner; what cannot run is reported instead. */
@@ -120,24 +124,29 @@ function plan(sample: Sample, operations: readonly OperationFixture[], sets: rea
     problems.push({ file: configFile, reason: 'declares no operation ("method" + "path"), so check:samples cannot tell what its programs should send' });
     return [];
   }
-  const fixtures = declared.map((op) => operations.find((f) => f.method === op.method && f.path === op.path));
-  const missing = declared.filter((_op, i) => !fixtures[i]);
-  if (missing.length) {
-    for (const op of missing) {
-      problems.push({ file: configFile, reason: `declares ${op.method} ${op.path}, which the mock API has no fixture for: add one in test/samples/operations/ (docs/authoring.md says how)` });
-    }
-    return [];
+  const fixtures: OperationFixture[] = [];
+  for (const op of declared) {
+    const fixture = operations.find((f) => f.method === op.method && f.path === op.path);
+    if (fixture) fixtures.push(fixture);
+    else problems.push({ file: configFile, reason: `declares ${op.method} ${op.path}, which the mock API has no fixture for: add one in test/samples/operations/ (docs/authoring.md says how)` });
   }
+  if (fixtures.length < declared.length) return [];
   const defaults = sample.values({});
+  for (const [key, value] of Object.entries(defaults)) {
+    if (isInputFile(key) && !declaredKind(String(value))) {
+      problems.push({ file: configFile, reason: `payload.${key} names a file the program reads, ${JSON.stringify(value)}, of a kind check:samples cannot make: use a known extension (test/samples/file-kinds.ts)` });
+      return [];
+    }
+  }
   const programs = sample.render(defaults);
-  const alternatives = [...new Set(fixtures.flatMap((f) => f!.answers.map((a) => a.alternative).filter((a): a is string => !!a)))];
+  const alternatives = [...new Set(fixtures.flatMap((f) => f.answers.map((a) => a.alternative).filter((a): a is string => !!a)))];
   const cases: CaseGroup[] = [];
   for (const set of sets) {
     const overrides = set.overrides(defaults);
     if (overrides === null) continue;
     const modes: Case[] = [{ set, mode: 'ok', alternative: null }];
     if (set.name === 'defaults') modes.push({ set, mode: 'error', alternative: null }, ...alternatives.map((alternative) => ({ set, mode: 'ok' as const, alternative })));
-    cases.push(...modes.map((c) => ({ ...c, dir: sample.dir, tabs: [] })));
+    cases.push(...modes.map((c) => ({ ...c, dir: sample.dir, overrides, tabs: [] })));
   }
 
   const jobs: Job[] = [];
@@ -151,7 +160,7 @@ function plan(sample: Sample, operations: readonly OperationFixture[], sets: rea
     for (const runner of found) {
       const npmPackage = /^js \((\S+) \d+\)$/.exec(runner.label)?.[1];
       if (npmPackage && runner === found[0]) problems.push(...installNote(file, code, npmPackage));
-      for (const group of cases) jobs.push({ sample, lang, runner, case: group, overrides: group.set.overrides(defaults) ?? {}, defaults });
+      for (const group of cases) jobs.push({ sample, lang, runner, case: group, defaults, declared, fixtures });
     }
   }
   return jobs;
@@ -165,19 +174,19 @@ function installNote(file: string, code: string, name: string): Problem[] {
   return [{ file, reason: `requires ${name} without saying what to install: write, in a comment, "npm install ${name}" and the versions it runs with (${majors.join(', ')})` }];
 }
 
-async function execute(job: Job, mock: MockApi, operations: readonly OperationFixture[], options: CheckSamplesOptions) {
+async function execute(job: Job, mock: MockApi, options: CheckSamplesOptions) {
   const { sample, runner, case: group } = job;
   const pollSeconds = options.pollSeconds ?? 0.2;
   const basePath = new URL(String(job.defaults.baseUrl)).pathname.replace(/\/+$/, '');
   // The mock picks answers by model: a run's own values count as the defaults they replace.
   const aliases = new Map(
-    Object.entries(job.overrides)
+    Object.entries(group.overrides)
       .filter(([key, value]) => typeof value === 'string' && typeof job.defaults[key] === 'string')
       .map(([key, value]) => [String(value), String(job.defaults[key])] as const),
   );
   const run = mock.openRun({ mode: group.mode, alternative: group.alternative ?? undefined, pollsBeforeDone: POLLS_BEFORE_DONE, aliases });
   const layer: Record<string, SnippetValue> = {
-    ...job.overrides,
+    ...group.overrides,
     baseUrl: `${mock.origin}${basePath}${group.set.trailingSlash ? '/' : ''}`,
     apiKey: run.key,
     ...('pollSeconds' in job.defaults ? { pollSeconds } : {}),
@@ -186,13 +195,12 @@ async function execute(job: Job, mock: MockApi, operations: readonly OperationFi
   const source = sample.render(values).find((p) => p.lang === job.lang)!.code;
   const inputs = Object.entries(values)
     .filter(([key]) => isInputFile(key))
-    .map(([, name]) => ({ name: String(name), bytes: sampleFile(declaredKind(String(name)) ?? 'mp3').bytes }));
+    .map(([, name]) => ({ name: String(name), bytes: sampleFile(declaredKind(String(name))!).bytes }));
   const program = await runProgram(runner, source, inputs, options.timeoutMs ?? 30_000);
   run.close();
-  const fixtures = declaredOperations(sample.config).map((op) => operations.find((f) => f.method === op.method && f.path === op.path)!);
   const problems = judgeRun({
-    declared: declaredOperations(sample.config),
-    fixtures,
+    declared: job.declared,
+    fixtures: job.fixtures,
     mode: group.mode,
     key: run.key,
     values,
