@@ -46,7 +46,8 @@ export function runProgram(runner: Runner, source: string, inputs: { name: strin
   const started = Date.now();
 
   return new Promise((resolvePromise) => {
-    const child = spawn(runner.command, runner.args, { cwd: dir, env: { ...baseEnv(dir), ...runner.env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    // A process group of its own, so that a timeout also ends what it started (a bash tab's curl).
+    const child = spawn(runner.command, runner.args, { cwd: dir, env: { ...baseEnv(dir), ...runner.env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const stdout: Buffer[] = [];
     const stderr: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
@@ -54,7 +55,11 @@ export function runProgram(runner: Runner, source: string, inputs: { name: strin
     let timedOut = false;
     const timer = setTimeout(() => {
       timedOut = true;
-      child.kill('SIGKILL');
+      try {
+        if (child.pid) process.kill(-child.pid, 'SIGKILL');
+      } catch {
+        child.kill('SIGKILL'); // the group is gone already: the program alone, if still there
+      }
     }, timeoutMs);
     let finished = false;
     const finish = (exitCode: number | null, error?: Error) => {
