@@ -14,6 +14,12 @@ export interface SnippetConfig {
   payload: SnippetValues;
   /** Variables shown masked on screen and kept out of storage, events and messages. */
   secrets?: string[];
+  /** The HTTP method of the API operation the snippet demonstrates, e.g. `POST`. */
+  method?: string;
+  /** That operation's path from the API origin, version prefix included, e.g. `/v1/chat/completions`. */
+  path?: string;
+  /** Other operations the snippet calls (a polling snippet's fetch). */
+  alsoCalls?: { method: string; path: string }[];
 }
 
 /** A precompiled Handlebars template spec, as the build emits it. */

@@ -24,7 +24,7 @@ describe('language choice', () => {
     for (const id of READER_IDS) {
       await settle(page, id);
       const info = await readSnippet(page, id);
-      expect(info.code, `${id} shows its cURL code`).toMatch(/^curl /);
+      expect(info.code, `${id} shows its cURL code`).toMatch(/^curl /m);
       expect(info.colouredTokens).toBeGreaterThan(0);
     }
     expect(await page.evaluate(() => localStorage.getItem('aiml-snippets.lang'))).toBe('sh');
@@ -135,7 +135,7 @@ describe('remembered choice', () => {
     await waitForTabs(pageB, { '#chat': 'sh', '#flux': 'sh' });
     expect(await pageB.evaluate(() => (window as unknown as { __sameDocument?: boolean }).__sameDocument), 'page B was not reloaded').toBe(true);
     await settle(pageB, '#chat');
-    expect((await readSnippet(pageB, '#chat')).code).toMatch(/^curl /);
+    expect((await readSnippet(pageB, '#chat')).code).toMatch(/^curl /m);
 
     // And back the other way, from B to A.
     await pageB.bringToFront();

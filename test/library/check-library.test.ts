@@ -71,9 +71,15 @@ describe('checkLibrary catches', () => {
     ['a folder without config.json', 'names/no-config', /has no config\.json/],
     ['a language the widget cannot show', 'languages/unknown-language/rb.hbs', /"rb" is not a language the widget knows/],
     ['an unused Python import', 'lint/unused-import/py.hbs', /imports "os" but never uses it/],
-    ['an unused JavaScript import', 'lint/unused-import/js.hbs', /imports "readFile" but never uses it/],
+    ['an unused JavaScript require', 'lint/unused-import/js.hbs', /requires "readFile" but never uses it/],
     ['a main() never called', 'lint/no-main/py.hbs', /never calls main\(\)/],
-    ['require() in an ES module', 'lint/require/js.hbs', /calls require\(\)/],
+    ['import in a CommonJS program', 'lint/import/js.hbs', /uses import\/export, which the docs' Node setup \(npm init -y: a CommonJS project\) cannot run as is: use require\(\)/],
+    ['a config without method', 'config/no-operation/config.json', /must have "method"/],
+    ['a path with a query string', 'config/no-operation/config.json', /\/path must match .*, got "\/v1\/chat\/completions\?stream=true"/],
+    ['an unknown HTTP method', 'config/no-operation/config.json', /\/alsoCalls\/0\/method must be one of "GET", "POST"/],
+    ['a path no program calls', 'operation/wrong-path/py.hbs', /sends nothing to POST \/v1\/chat\/completion \(config.json "method" \+ "path"\): no string literal ends with "\/chat\/completion"/],
+    ['a path written from the base URL, not the origin', 'operation/outside-base-url/config.json', /"path" "\/chat\/completions" does not start with "\/v1", the path of payload.baseUrl .* e\.g\. "\/v1\/chat\/completions"/],
+    ['a snippet with no baseUrl to call', 'config/no-operation/config.json', /payload has no baseUrl/],
   ])('%s', (_kind, file, reason) => {
     expect(reasonsFor(file)).toContainEqual(expect.stringMatching(reason));
   });

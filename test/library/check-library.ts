@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scanLibrary, type LibraryEntry } from '../../build/read-library.ts';
 import { checkNames, findIdCollisions } from './check-names';
+import { checkOperation, type OperationConfig } from './check-operation';
 import { checkSnippet, type PendingProgram } from './check-snippet';
 import { parsePrograms } from './parse-programs';
 import type { ParsedProgram } from './parsed-program';
@@ -52,15 +53,22 @@ export function checkLibrary(root: string, options: CheckOptions = {}): LibraryC
   const schema = JSON.parse(readFileSync(schemaPath, 'utf8')) as JsonSchema;
 
   const pending: PendingProgram[] = [];
+  const configs = new Map<string, { file: string; config: OperationConfig }>();
   for (const entry of entries) {
     const result = checkSnippet(entry, schema);
     problems.push(...result.problems);
     pending.push(...result.programs);
+    if (result.config) configs.set(entry.id, { file: displayPath(entry.configPath), config: result.config as unknown as OperationConfig });
   }
 
   const parsed = parsePrograms(pending);
   const programs = pending.map((program, i) => ({ ...program, parsed: parsed[i]! }));
   for (const program of programs) problems.push(...judgeProgram(program));
+  for (const [id, { file, config }] of configs) {
+    // Only programs that parse: one that does not is reported already, and has no literals to read.
+    const defaults = programs.filter((p) => p.id === id && p.variant === 'defaults' && !p.parsed.error);
+    problems.push(...checkOperation(file, config, defaults.map((p) => ({ file: p.file, source: p.source, strings: p.parsed.strings }))));
+  }
   return { problems: dedupe(problems), programs };
 }
 

@@ -38,7 +38,7 @@ interface Template {
 const SECRET_NAME = /(?:key|secret|password|accessToken|authToken)$/i;
 
 /** Checks one snippet folder's config and templates, and renders its programs for parsing. */
-export function checkSnippet(entry: LibraryEntry, schema: JsonSchema): { problems: Problem[]; programs: PendingProgram[] } {
+export function checkSnippet(entry: LibraryEntry, schema: JsonSchema): { problems: Problem[]; programs: PendingProgram[]; config?: SnippetConfig } {
   const problems: Problem[] = [];
   const configFile = displayPath(entry.configPath);
   const report = (file: string, reason: string) => problems.push({ file, reason });
@@ -128,5 +128,5 @@ export function checkSnippet(entry: LibraryEntry, schema: JsonSchema): { problem
         .map(([key, fallback]) => ({ key, text: literalText(typeof fallback === 'boolean' ? !fallback : Number(alternates[key]), t.lang) })),
     }));
   }
-  return { problems, programs };
+  return { problems, programs, config };
 }

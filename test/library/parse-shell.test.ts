@@ -21,6 +21,12 @@ describe('scanShell', () => {
     ]);
     expect(words).toEqual(['cat', 'jq', '.', 'cat']);
   });
+
+  it('reads a here-string as a word, not as the start of a here-document', () => {
+    const { heredocs, words } = scanShell(`jq -r .id <<<"$answer"\nask 'model'\n`);
+    expect(heredocs).toEqual([]);
+    expect(words).toEqual(['jq', '-r', '.id', '$answer', 'ask', 'model']);
+  });
 });
 
 describe('parseShell', () => {

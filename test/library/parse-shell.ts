@@ -66,7 +66,11 @@ export function scanShell(source: string): { words: string[]; heredocs: Heredoc[
       }
       add(text);
       i++;
-    } else if (source.startsWith('<<', i) && !source.startsWith('<<<', i)) {
+    } else if (source.startsWith('<<<', i)) {
+      // A here-string (`jq … <<<"$answer"`): its word follows, as after any other redirection.
+      end();
+      i += 3;
+    } else if (source.startsWith('<<', i)) {
       end();
       i += 2;
       const dash = source[i] === '-';

@@ -3,7 +3,14 @@ import { describe, expect, it } from 'vitest';
 import { validateJsonSchema, type JsonSchema } from './validate-json-schema';
 
 const schema = JSON.parse(readFileSync('shared/snippets/config.schema.json', 'utf8')) as JsonSchema;
-const valid = { $schema: '../../config.schema.json', title: 'T', payload: { apiKey: 'k', maxTokens: 5, stream: false } };
+const valid = {
+  $schema: '../../config.schema.json',
+  title: 'T',
+  method: 'POST',
+  path: '/v2/generate/video/runway/generation',
+  alsoCalls: [{ method: 'GET', path: '/v2/generate/video/runway/generation' }],
+  payload: { apiKey: 'k', maxTokens: 5, stream: false },
+};
 
 describe('validateJsonSchema with config.schema.json', () => {
   it('accepts a valid config', () => {
@@ -12,13 +19,20 @@ describe('validateJsonSchema with config.schema.json', () => {
 
   it('names each violation by its JSON pointer', () => {
     const config = {
-      $schema: 'x', docs: 'ftp://x', languages: ['py', 'py'], secrets: [1], extra: true,
+      $schema: 'x', docs: 'ftp://x', path: '/v1/files/', alsoCalls: [{ method: 'get', path: 'v1' }, { path: '/v1//x' }],
+      languages: ['py', 'py'], secrets: [1], extra: true,
       payload: { Model: 'm', name: 'n', empty: '', list: [1] },
     };
     expect(validateJsonSchema(schema, config)).toEqual([
       '(root) must have "title"',
+      '(root) must have "method"',
       '/$schema must be "../../config.schema.json", not "x"',
       '/docs must match ^https://, got "ftp://x"',
+      '/path must match ^(/[A-Za-z0-9._~-]+)+$, got "/v1/files/"',
+      '/alsoCalls/0/method must be one of "GET", "POST", "PUT", "PATCH", "DELETE", not "get"',
+      '/alsoCalls/0/path must match ^(/[A-Za-z0-9._~-]+)+$, got "v1"',
+      '/alsoCalls/1 must have "method"',
+      '/alsoCalls/1/path must match ^(/[A-Za-z0-9._~-]+)+$, got "/v1//x"',
       '/languages must not repeat items, got ["py","py"]',
       '/secrets/0 must be of type string, not integer',
       '/extra is not allowed here',

@@ -1,21 +1,12 @@
 import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import type { SnippetConfig } from '../../src/core/types.ts';
+
+/** `config.json` (see shared/snippets/config.schema.json): the widget's own type. */
+export type LibraryConfig = SnippetConfig;
 
 /** A value of `payload`: text, or a number or boolean that makes its variable numeric or boolean. */
-export type PayloadValue = string | number | boolean;
-
-/** `config.json`, as far as the exporter and the GitBook integration read it. */
-export interface LibraryConfig {
-  title: string;
-  docs?: string;
-  languages?: string[];
-  secrets?: string[];
-  payload: Record<string, PayloadValue>;
-  /** The HTTP method of the API operation the snippet demonstrates, e.g. `POST`. */
-  method?: string;
-  /** The path of that operation, e.g. `/v1/chat/completions`. */
-  path?: string;
-}
+export type PayloadValue = SnippetConfig['payload'][string];
 
 /** One snippet folder: `<root>/<group>/<name>/config.json` and its `<lang>.hbs` templates. */
 export interface LibrarySnippet {
