@@ -14,7 +14,7 @@ import { ensureChromium } from '../scripts/ensure-chromium.mjs';
 import { launchBrowser } from '../test/e2e/browser.mjs';
 import { serveFixtures } from '../test/e2e/harness.mjs';
 import { measure } from './measure.mjs';
-import { FAVICON_SVG, pageHtml, PAGE_CSS } from './pages.mjs';
+import { FAVICON_SVG, NAMES, pageHtml, PAGE_CSS } from './pages.mjs';
 import { formatTable, summarize } from './stats.mjs';
 
 const METRICS = [
@@ -23,7 +23,6 @@ const METRICS = [
   ['all visible interactive', 'visibleReadyMs'],
   ['long tasks, total', 'longTaskMs'],
 ];
-const NAMES = ['open-ai.chat-completion', 'open-ai.embedding', 'luma-ai.create-generation', 'image.flux', 'voice.tts'];
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

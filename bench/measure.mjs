@@ -13,7 +13,16 @@ export const VIEWPORT = { width: 1280, height: 800 };
  * the viewer); "ready" is data-state="ready": the interactive viewer, highlighted.
  */
 function instrument() {
-  const bench = { firstState: null, firstReadable: null, visibleHighlighted: null, visibleReady: null, longTasks: [], visibleAtReady: 0, layoutShift: 0 };
+  const bench = {
+    firstState: null,
+    firstReadable: null,
+    visibleHighlighted: null,
+    visibleReady: null,
+    allCode: null,
+    longTasks: [],
+    visibleAtReady: 0,
+    layoutShift: 0,
+  };
   window.__bench = bench;
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) bench.layoutShift += entry.value;
@@ -25,26 +34,39 @@ function instrument() {
   } catch {
     bench.longTasks = null;
   }
-  const check = () => {
+  // Every snippet whose code is in the page (plain, ready, or a notice), counted from the
+  // data-state changes themselves: a page of 1,000 snippets is not walked on every change.
+  const DONE = new Set(['plain', 'ready', 'error']);
+  const done = new Set();
+  new MutationObserver((records) => {
     const now = performance.now();
-    const all = document.querySelectorAll('snippet[data-name]');
-    if (bench.firstState === null) bench.firstState = now;
+    bench.firstState ??= now;
+    for (const record of records) {
+      const state = record.target.getAttribute('data-state');
+      if (bench.firstReadable === null && (state === 'plain' || state === 'ready')) bench.firstReadable = now;
+      if (DONE.has(state)) done.add(record.target);
+      else done.delete(record.target);
+    }
+    if (bench.allCode === null && done.size > 0 && done.size === document.querySelectorAll('snippet[data-name]').length) bench.allCode = now;
+  }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
+  // What is in view, and its shadow root's highlighting, is read once a frame (no observer of the
+  // document sees into shadow roots).
+  const poll = () => {
+    const now = performance.now();
     let visible = 0;
     let ready = 0;
     let highlighted = 0;
-    for (const el of all) {
-      const state = el.getAttribute('data-state');
-      if (bench.firstReadable === null && (state === 'plain' || state === 'ready')) bench.firstReadable = now;
+    for (const el of document.querySelectorAll('snippet[data-name]')) {
       const box = el.getBoundingClientRect();
-      if (box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth) {
-        visible++;
-        if (state === 'ready') ready++;
-        const viewer = el.querySelector(':scope > [data-snippet-root]')?.shadowRoot?.querySelector('.viewer');
-        if (state === 'ready' || viewer?.getAttribute('data-highlight') === 'highlighted') highlighted++;
-      }
+      if (!(box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth)) continue;
+      visible++;
+      const state = el.getAttribute('data-state');
+      if (state === 'ready') ready++;
+      const viewer = el.querySelector(':scope > [data-snippet-root]')?.shadowRoot?.querySelector('.viewer');
+      if (state === 'ready' || viewer?.getAttribute('data-highlight') === 'highlighted') highlighted++;
     }
     if (visible > 0 && highlighted === visible) bench.visibleHighlighted ??= now;
-    // The last moment the viewport became fully highlighted (a layout shift can bring in another one).
+    // The last moment the viewport became fully interactive (a layout shift can bring in another snippet).
     if (visible > 0 && ready === visible) {
       if (bench.visibleReady === null) {
         bench.visibleReady = now;
@@ -53,11 +75,6 @@ function instrument() {
     } else {
       bench.visibleReady = null;
     }
-  };
-  new MutationObserver(check).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-state'] });
-  // Inside shadow roots no observer of the document sees the change: look on every frame.
-  const poll = () => {
-    check();
     if (bench.visibleReady === null || bench.visibleHighlighted === null) requestAnimationFrame(poll);
   };
   requestAnimationFrame(poll);
@@ -97,6 +114,9 @@ export async function measure(browser, url, { visitTabs, latencyMs = 0 }) {
         const states = await page.evaluate(() => [...document.querySelectorAll('snippet')].slice(0, 5).map((el) => el.getAttribute('data-state')));
         throw new Error(`snippets never became ready on ${url} (first states: ${states.join(', ')}; errors: ${errors.slice(0, 3).join(' | ')})`, { cause: error });
       });
+    // Every snippet's code in the page, in view or not (a build that draws only near the
+    // viewport never gets there: reported as missing).
+    await page.waitForFunction(() => window.__bench.allCode !== null, null, { timeout: 8_000 }).catch(() => undefined);
     // Let lazy work scheduled after the first paint (idle callbacks, late chunks) finish.
     await page.waitForLoadState('networkidle');
     await page.waitForTimeout(1000);
@@ -112,9 +132,11 @@ export async function measure(browser, url, { visitTabs, latencyMs = 0 }) {
         firstReadableMs: b.firstReadable,
         visibleReadyMs: b.visibleReady,
         visibleHighlightedMs: b.visibleHighlighted,
+        allCodeMs: b.allCode,
         layoutShift: b.layoutShift,
         visibleSnippets: b.visibleAtReady,
         longTaskMs: b.longTasks ? b.longTasks.reduce((sum, task) => sum + task.duration, 0) : null,
+        maxLongTaskMs: b.longTasks ? b.longTasks.reduce((max, task) => Math.max(max, task.duration), 0) : null,
         longTasks: b.longTasks ? b.longTasks.length : null,
         states: [...document.querySelectorAll('snippet')].reduce((acc, el) => {
           const state = el.getAttribute('data-state') ?? 'none';

@@ -1,131 +1,153 @@
-// `npm run bench`: the built bundle in system Chromium — bytes, time to readable / highlighted code,
-// main-thread long tasks and JS heap, on generated pages of 3, 50 and 300 snippets.
+// `npm run bench`: the built bundle in system Chromium — bytes, time to readable / highlighted
+// code, every snippet's code in the page, main-thread long tasks and JS heap, on generated pages.
 // A report, not a test: it exits 0 when a budget fails, and 1 only when the measurement itself fails.
+//
+//   npm run bench                                   build, then measure it
+//   npm run bench -- --dist <dir>                   measure a build made elsewhere
+//   npm run bench -- --baseline <dir>               also measure another build, load for load
+//                                                   interleaved with this one: before/after
+//   npm run bench -- --only 3,runtime --runs 9      some pages only; more loads per page
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import { ensureChromium } from '../scripts/ensure-chromium.mjs';
 import { launchBrowser } from '../test/e2e/browser.mjs';
 import { buildBundle, REPO_ROOT, serveFixtures } from '../test/e2e/harness.mjs';
-import { FAVICON_SVG, pageHtml, PAGE_CSS } from './pages.mjs';
 import { measure, VIEWPORT } from './measure.mjs';
+import { FAVICON_SVG, PAGE_CSS, PAGES } from './pages.mjs';
 import { formatTable, summarize } from './stats.mjs';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 5);
-const SIZES = [3, 50, 300];
-// The pages as measured: the budgets' three on the local server, and the 3-snippet page again
-// with 40 ms added to every request, as a reader far from the CDN sees it (reported, not budgeted).
+const { values: args } = parseArgs({
+  options: {
+    dist: { type: 'string' },
+    baseline: { type: 'string' },
+    only: { type: 'string' },
+    runs: { type: 'string', default: process.env.BENCH_RUNS ?? '5' },
+  },
+});
+const RUNS = Number(args.runs);
+
+// The pages as measured; `3@40ms` is the 3-snippet page with 40 ms added to every request, as a
+// reader far from the CDN sees it (reported, not budgeted).
 const SCENARIOS = [
-  ...SIZES.map((size) => ({ key: String(size), size, latencyMs: 0, label: `${size} snippets` })),
-  { key: '3@40ms', size: 3, latencyMs: 40, label: '3 snippets, 40 ms RTT' },
-];
+  { key: '3', page: '3', label: '3 snippets' },
+  { key: 'runtime', page: 'runtime', label: '3, Shiki at run time' },
+  { key: 'short', page: 'mixed', label: '12 short, 15px' },
+  { key: '50', page: '50', label: '50 snippets' },
+  { key: '300', page: '300', label: '300 snippets' },
+  { key: '1000', page: '1000', label: '1,000 snippets' },
+  { key: '3@40ms', page: '3', latencyMs: 40, label: '3 @ 40 ms RTT' },
+].filter(({ key }) => !args.only || args.only.split(',').includes(key));
 const KB = 1024;
 
 const BUDGETS = [
-  // What the page downloads as it loads; the grammars of the other tabs come only when a
-  // reader opens them (reported as "after py/js/sh tabs", not budgeted).
-  { name: 'JS+CSS downloaded, 3-snippet page (gzip)', page: 3, metric: 'jsCssGzipInitial', max: 150 * KB, unit: 'bytes' },
-  { name: 'first snippet readable, 3-snippet page', page: 3, metric: 'firstReadableMs', max: 200, unit: 'ms' },
-  { name: 'all visible snippets highlighted, 3-snippet page', page: 3, metric: 'visibleHighlightedMs', max: 350, unit: 'ms' },
-  { name: 'viewport highlighted, 300-snippet page', page: 300, metric: 'visibleHighlightedMs', max: 500, unit: 'ms' },
-  { name: 'total long tasks, 300-snippet page', page: 300, metric: 'longTaskMs', max: 500, unit: 'ms' },
-];
+  { name: 'JS+CSS downloaded, 3-snippet page (gzip)', page: '3', metric: 'jsCssGzipInitial', max: 150 * KB, unit: 'bytes' },
+  { name: 'first snippet readable, 3-snippet page', page: '3', metric: 'firstReadableMs', max: 200, unit: 'ms' },
+  { name: 'all visible snippets highlighted, 3-snippet page', page: '3', metric: 'visibleHighlightedMs', max: 350, unit: 'ms' },
+  { name: 'viewport highlighted, 300-snippet page', page: '300', metric: 'visibleHighlightedMs', max: 500, unit: 'ms' },
+  { name: 'total long tasks, 300-snippet page', page: '300', metric: 'longTaskMs', max: 150, unit: 'ms' },
+  { name: 'total long tasks, 1,000-snippet page', page: '1000', metric: 'longTaskMs', max: 400, unit: 'ms' },
+  { name: 'longest long task, 1,000-snippet page', page: '1000', metric: 'maxLongTaskMs', max: 100, unit: 'ms' },
+  { name: "every snippet's code in the page, 1,000-snippet page", page: '1000', metric: 'allCodeMs', max: 3000, unit: 'ms' },
+  { name: 'layout shift, short samples at 15px', page: 'short', metric: 'layoutShift', max: 0.001, unit: 'score' },
+].filter(({ page }) => SCENARIOS.some(({ key }) => key === page));
 
 const fmtBytes = (v) => (v === null ? '—' : `${(v / KB).toFixed(1)} KB`);
 const fmtMs = (v) => (v === null ? '—' : `${v.toFixed(0)} ms`);
 const fmtMb = (v) => (v === null ? '—' : `${(v / KB / KB).toFixed(1)} MB`);
+const fmtCount = (v) => (v === null ? '—' : `${Math.round(v)}`);
+const fmtScore = (v) => (v === null ? '—' : v.toFixed(3));
+const FORMATS = { bytes: fmtBytes, ms: fmtMs, score: fmtScore };
 
 const ROWS = [
   ['entry bundle.js (gzip)', 'entryGzip', fmtBytes],
-  ['bundle.css (gzip)', 'cssGzip', fmtBytes],
   ['JS+CSS on load (gzip)', 'jsCssGzipInitial', fmtBytes],
   ['JS+CSS after py/js/sh tabs (gzip)', 'jsCssGzipAllTabs', fmtBytes],
-  ['bundle.js downloaded', 'bundleLoadedMs', fmtMs],
   ['DOMContentLoaded', 'domContentLoadedMs', fmtMs],
-  ['first data-state set', 'firstStateMs', fmtMs],
   ['first snippet readable', 'firstReadableMs', fmtMs],
   ['all visible highlighted', 'visibleHighlightedMs', fmtMs],
   ['all visible interactive (ready)', 'visibleReadyMs', fmtMs],
+  ["every snippet's code in the page", 'allCodeMs', fmtMs],
   ['long tasks, total', 'longTaskMs', fmtMs],
-  ['layout shift (CLS, whole load)', 'layoutShift', (v) => (v === null ? '—' : v.toFixed(3))],
+  ['longest long task', 'maxLongTaskMs', fmtMs],
+  ['layout shift (CLS, whole load)', 'layoutShift', fmtScore],
   ['JS heap used (after GC)', 'heapUsedBytes', fmtMb],
+  ['DOM nodes', 'domNodes', fmtCount],
 ];
 
 async function main() {
   ensureChromium();
   const started = Date.now();
   const loadBefore = loadavg();
-  const distDir = buildBundle(join(REPO_ROOT, 'test-artifacts/bench-dist'));
+  const builds = [{ label: 'this build', dir: args.dist ? resolve(args.dist) : buildBundle(join(REPO_ROOT, 'test-artifacts/bench-dist')) }];
+  if (args.baseline) builds.unshift({ label: 'baseline', dir: resolve(args.baseline) });
+  for (const { dir } of builds) if (!existsSync(join(dir, 'bundle.js'))) throw new Error(`${dir} has no bundle.js: build it first with "npx vite build --outDir ${dir}"`);
+
   const pagesDir = mkdtempSync(join(tmpdir(), 'snippets-bench-'));
-  const names = ['open-ai.chat-completion', 'open-ai.embedding', 'luma-ai.create-generation', 'image.flux', 'voice.tts'].filter(
-    (name) => existsSync(join(REPO_ROOT, 'shared/snippets', ...name.split('.'), 'config.json')),
-  );
   writeFileSync(join(pagesDir, 'bench.css'), PAGE_CSS);
   writeFileSync(join(pagesDir, 'favicon.svg'), FAVICON_SVG);
-  for (const size of SIZES) writeFileSync(join(pagesDir, `bench-${size}.html`), pageHtml(size, size === 3 ? ['open-ai.chat-completion'] : names));
+  for (const { page } of SCENARIOS) writeFileSync(join(pagesDir, PAGES[page].file), PAGES[page].html());
 
-  const server = await serveFixtures({ distDir, pagesDir });
+  const servers = await Promise.all(builds.map(({ dir }) => serveFixtures({ distDir: dir, pagesDir })));
   const browser = await launchBrowser();
   const browserVersion = browser.version();
-  const results = {};
+  // results[build][scenario] = one measurement per run
+  const results = builds.map(() => Object.fromEntries(SCENARIOS.map(({ key }) => [key, []])));
+  const url = (b, { page }) => `${servers[b].url}/${PAGES[page].file}${PAGES[page].query ?? ''}`;
   try {
     // One load of each page first, not counted: the browser's own first-use costs (its code,
     // fonts, processes) are not the page's; every counted load is still cold for the page.
-    for (const { size, latencyMs } of SCENARIOS) await measure(browser, `${server.url}/bench-${size}.html`, { visitTabs: false, latencyMs });
-    for (const { key } of SCENARIOS) results[key] = [];
-    // Round by round through the pages, so that the machine's drift (a shared 2-core VM)
-    // spreads over all of them instead of weighing on whichever page happens to run first.
+    for (const scenario of SCENARIOS) for (let b = 0; b < builds.length; b++) await measure(browser, url(b, scenario), { visitTabs: false, latencyMs: scenario.latencyMs ?? 0 });
+    // Round by round through the pages (and, with a baseline, the builds in alternating order),
+    // so that the machine's drift (a shared 2-core VM) spreads over all of them.
     for (let run = 0; run < RUNS; run++) {
-      for (const { key, size, latencyMs, label } of SCENARIOS) {
-        const progress = `[bench] ${label}, run ${run + 1}/${RUNS}`;
-        if (process.stdout.isTTY) process.stdout.write(`\r${progress}   `);
-        else console.log(progress);
-        results[key].push(await measure(browser, `${server.url}/bench-${size}.html`, { visitTabs: key === '3', latencyMs }));
+      for (const scenario of SCENARIOS) {
+        const order = run % 2 ? [...builds.keys()].reverse() : [...builds.keys()];
+        for (const b of order) {
+          const progress = `[bench] ${scenario.label}${builds.length > 1 ? ` (${builds[b].label})` : ''}, run ${run + 1}/${RUNS}`;
+          if (process.stdout.isTTY) process.stdout.write(`\r${progress}      `);
+          else console.log(progress);
+          results[b][scenario.key].push(await measure(browser, url(b, scenario), { visitTabs: scenario.key === '3', latencyMs: scenario.latencyMs ?? 0 }));
+        }
       }
     }
     if (process.stdout.isTTY) process.stdout.write('\n');
   } finally {
     await browser.close();
-    await server.close();
+    await Promise.all(servers.map((server) => server.close()));
     rmSync(pagesDir, { recursive: true, force: true });
   }
 
   const loadAfter = loadavg();
-  const summary = {};
-  for (const { key: scenario } of SCENARIOS) {
-    summary[scenario] = {};
-    for (const [, key] of ROWS) summary[scenario][key] = summarize(results[scenario].map((r) => r[key]));
+  const summaries = results.map((byScenario) =>
+    Object.fromEntries(SCENARIOS.map(({ key }) => [key, Object.fromEntries(ROWS.map(([, metric]) => [metric, summarize(byScenario[key].map((r) => r[metric]))]))])),
+  );
+  const cell = (s, fmt) => (s.median === null ? '—' : s.min === s.max ? fmt(s.median) : `${fmt(s.median)} (${fmt(s.min)}–${fmt(s.max)})`);
+  console.log(`\nSnippet widget benchmark — ${RUNS} cold runs per page after one uncounted load, viewport ${VIEWPORT.width}×${VIEWPORT.height}`);
+  for (let b = 0; b < builds.length; b++) {
+    const header = ['metric', ...SCENARIOS.map(({ label }) => label)];
+    const lines = ROWS.map(([label, metric, fmt]) => [label, ...SCENARIOS.map(({ key }) => cell(summaries[b][key][metric], fmt))]);
+    console.log(`\n${builds[b].label}: ${builds[b].dir} — median (min–max)\n`);
+    console.log(formatTable([header, ...lines]));
   }
-  const header = ['metric', ...SCENARIOS.map(({ label }) => `${label}: median (min–max)`)];
-  const lines = ROWS.map(([label, key, fmt]) => [
-    label,
-    ...SCENARIOS.map(({ key: scenario }) => {
-      const s = summary[scenario][key];
-      if (s.median === null) return '—';
-      return s.min === s.max ? fmt(s.median) : `${fmt(s.median)} (${fmt(s.min)}–${fmt(s.max)})`;
-    }),
-  ]);
-  console.log(`\nSnippet widget benchmark — ${RUNS} cold runs per page after one uncounted load, viewport ${VIEWPORT.width}×${VIEWPORT.height}\n`);
-  console.log(formatTable([header, ...lines]));
 
-  const files = results[3][0].files.map((f) => `  ${f.initial ? 'load' : 'tabs'}  ${(f.gzip / KB).toFixed(1).padStart(6)} KB gz  ${(f.raw / KB).toFixed(1).padStart(7)} KB raw  ${f.url}`);
-  console.log(`\nFiles the 3-snippet page downloaded (first run):\n${files.join('\n')}`);
+  const files = results.at(-1)[SCENARIOS[0].key][0].files.map(
+    (f) => `  ${f.initial ? 'load' : 'tabs'}  ${(f.gzip / KB).toFixed(1).padStart(6)} KB gz  ${(f.raw / KB).toFixed(1).padStart(7)} KB raw  ${f.url}`,
+  );
+  console.log(`\nFiles the ${SCENARIOS[0].label} page downloaded (first run, this build):\n${files.join('\n')}`);
 
-  const budgets = BUDGETS.map((b) => {
-    const value = summary[b.page][b.metric].median;
-    const status = value === null ? 'FAIL' : value <= b.max ? 'PASS' : 'FAIL';
-    return { ...b, value, status };
+  const budgets = BUDGETS.map((budget) => {
+    const value = summaries.at(-1)[budget.page][budget.metric].median;
+    return { ...budget, value, status: value === null ? 'FAIL' : value <= budget.max ? 'PASS' : 'FAIL' };
   });
-  console.log('\nBudgets (median of the runs):');
-  for (const b of budgets) {
-    const show = b.unit === 'bytes' ? fmtBytes : fmtMs;
-    console.log(`  ${b.status}  ${b.name}: ${show(b.value)} (budget ≤ ${show(b.max)})`);
-  }
+  console.log('\nBudgets (median of the runs, this build):');
+  for (const b of budgets) console.log(`  ${b.status}  ${b.name}: ${FORMATS[b.unit](b.value)} (budget ≤ ${FORMATS[b.unit](b.max)})`);
   const busiest = Math.max(loadBefore[0], loadAfter[0]);
   console.log(`\nMachine: ${cpus().length} CPUs, 1-min load average ${loadBefore[0].toFixed(1)} before, ${loadAfter[0].toFixed(1)} after.`);
   if (busiest > cpus().length) console.log('  Note: the machine was busier than its CPU count; times are inflated — rerun on a quiet machine before trusting a FAIL.');
-  const pageErrors = SCENARIOS.flatMap(({ key }) => results[key].flatMap((r) => r.errors.map((e) => `${key}: ${e}`)));
+  const pageErrors = results.flatMap((byScenario, b) => SCENARIOS.flatMap(({ key }) => byScenario[key].flatMap((r) => r.errors.map((e) => `${builds[b].label} ${key}: ${e}`))));
   if (pageErrors.length) console.log(`\nPage errors seen during the runs:\n  ${[...new Set(pageErrors)].join('\n  ')}`);
 
   let commit = null;
@@ -136,27 +158,19 @@ async function main() {
   }
   mkdirSync(join(REPO_ROOT, 'bench'), { recursive: true });
   const out = join(REPO_ROOT, 'bench/results.json');
-  writeFileSync(
-    out,
-    JSON.stringify(
-      {
-        date: new Date().toISOString(),
-        commit,
-        chromium: browserVersion,
-        node: process.version,
-        cpus: cpus().length,
-        loadAverage: { before: loadBefore, after: loadAfter },
-        runs: RUNS,
-        viewport: VIEWPORT,
-        snippetNames: names,
-        budgets,
-        summary,
-        raw: results,
-      },
-      null,
-      2,
-    ),
-  );
+  const report = {
+    date: new Date().toISOString(),
+    commit,
+    chromium: browserVersion,
+    node: process.version,
+    cpus: cpus().length,
+    loadAverage: { before: loadBefore, after: loadAfter },
+    runs: RUNS,
+    viewport: VIEWPORT,
+    builds: builds.map(({ label, dir }, b) => ({ label, dir, summary: summaries[b], raw: results[b] })),
+    budgets,
+  };
+  writeFileSync(out, JSON.stringify(report, null, 2));
   console.log(`\nWrote ${out} in ${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
