@@ -155,11 +155,13 @@ export async function measure(browser, url, { visitTabs, latencyMs = 0 }) {
       for (const lang of ['js', 'sh', 'py']) {
         await page.locator(`snippet >> nth=0 >> [role=tab][data-lang="${lang}"]`).click();
         await page.waitForFunction(
-          // Every mounted viewer; snippets still far below the fold mount later, in the chosen language.
+          // Every drawn viewer shows the language (live in view, plain further off); snippets not
+          // drawn yet draw in it later.
           (lang) => [...document.querySelectorAll('snippet')].every((el) => {
-            if (el.getAttribute('data-state') === 'idle') return true;
+            const state = el.getAttribute('data-state');
+            if (state === 'idle' || state === 'loading') return true;
             const viewer = el.querySelector('[data-snippet-root]')?.shadowRoot?.querySelector('.viewer');
-            return viewer?.getAttribute('data-lang') === lang && el.getAttribute('data-state') === 'ready';
+            return viewer?.getAttribute('data-lang') === lang && (state === 'ready' || state === 'plain');
           }),
           lang,
           { timeout: 30_000 },

@@ -51,8 +51,8 @@ export interface SnippetsHandle {
 const IGNORED_ATTRIBUTES = new Set(['data-state']);
 // Near: within half a screen of the viewport, where snippets get colours and the live viewer.
 const NEAR_MARGIN = '50% 0px 50% 0px';
-// Far: beyond three screens, where they give them back.
-const FAR_MARGIN = '300% 0px 300% 0px';
+// A snippet that has stayed away this long gives them back (a reader scrolling to and fro keeps them).
+const RELEASE_AFTER_MS = 5000;
 
 /** Finds snippet elements, serves each (see create-snippet-host.ts), and follows the page. */
 export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
@@ -110,21 +110,40 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
 
   const tracked = new Map<HTMLElement, SnippetHost>();
 
-  const setNear = (elements: HTMLElement[], near: boolean) => elements.forEach((element) => tracked.get(element)?.setNear(near));
+  const near = new Set<HTMLElement>();
+  const releases = new Map<HTMLElement, ReturnType<typeof setTimeout>>();
+  const setNear = (elements: HTMLElement[], isNear: boolean) => {
+    for (const element of elements) {
+      clearTimeout(releases.get(element));
+      releases.delete(element);
+      const host = tracked.get(element);
+      if (!host) continue;
+      if (isNear) {
+        near.add(element);
+        host.setNear(true);
+      } else if (near.has(element)) {
+        releases.set(
+          element,
+          setTimeout(() => {
+            releases.delete(element);
+            near.delete(element);
+            host.setNear(false);
+          }, RELEASE_AFTER_MS),
+        );
+      }
+    }
+  };
 
   const nearObserver =
     options.lazy !== false && typeof win.IntersectionObserver === 'function'
       ? new win.IntersectionObserver(
-          (records) => setNear(records.filter((record) => record.isIntersecting).map((record) => record.target as HTMLElement), true),
+          (records) => {
+            setNear(records.filter((record) => record.isIntersecting).map((record) => record.target as HTMLElement), true);
+            setNear(records.filter((record) => !record.isIntersecting).map((record) => record.target as HTMLElement), false);
+          },
           { rootMargin: NEAR_MARGIN },
         )
       : null;
-  const farObserver = nearObserver
-    ? new win.IntersectionObserver(
-        (records) => setNear(records.filter((record) => !record.isIntersecting).map((record) => record.target as HTMLElement), false),
-        { rootMargin: FAR_MARGIN },
-      )
-    : null;
 
   const attributes = new MutationObserver((records) => {
     for (const record of records) {
@@ -150,9 +169,8 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
       if (grammar) highlighter.preload(grammar);
     }
     attributes.observe(element, { attributes: true });
-    if (nearObserver && farObserver) {
+    if (nearObserver) {
       nearObserver.observe(element);
-      farObserver.observe(element);
       // Every snippet's code goes into the page soon, in view or not (find-in-page, print,
       // readers that do not scroll), a slice at a time; those in view come first.
       scheduler.run(() => host.show(), false);
@@ -164,7 +182,9 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
     if (!host) return;
     tracked.delete(element);
     nearObserver?.unobserve(element);
-    farObserver?.unobserve(element);
+    clearTimeout(releases.get(element));
+    releases.delete(element);
+    near.delete(element);
     host.destroy();
   };
 
@@ -202,10 +222,13 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
   const stopTheme = observePageTheme(doc, () => tracked.forEach((host) => host.updateTheme()));
   const stopValues = services.pageValues.subscribe(() => tracked.forEach((host) => host.refresh()));
 
-  refresh();
-  // Snippets already in view at start-up are served now, not one frame later when the
-  // IntersectionObserver first reports: that frame is time a reader stares at an empty box.
-  if (nearObserver) setNear([...tracked.keys()].filter((element) => nearViewport(element, win)), true);
+  // Start-up reads before it writes: which snippets are in view is read while the page's
+  // layout is still clean (no forced second layout), then those are served at once and the
+  // rest are taken on a slice at a time: a page of a thousand snippets never stalls on them.
+  const inView = nearObserver ? elementsInView(found, win) : found;
+  inView.forEach(track);
+  if (nearObserver) setNear(inView, true);
+  for (const element of found) if (!tracked.has(element)) scheduler.run(() => track(element), false);
 
   return {
     refresh,
@@ -218,7 +241,7 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
       page?.disconnect();
       attributes.disconnect();
       nearObserver?.disconnect();
-      farObserver?.disconnect();
+      releases.forEach((timer) => clearTimeout(timer));
       stopTheme();
       stopValues();
       scheduler.destroy();
@@ -229,10 +252,20 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
   };
 }
 
-/** True for a laid-out element within half a screen of the viewport (the observer's margin). */
-function nearViewport(element: HTMLElement, win: Window): boolean {
-  const box = element.getBoundingClientRect();
-  if (box.width === 0 && box.height === 0) return false;
+/**
+ * The laid-out elements within half a screen of the viewport (the observer's margin), in
+ * document order, reading boxes only until they pass below it: one layout, a few reads.
+ */
+function elementsInView(elements: readonly HTMLElement[], win: Window): HTMLElement[] {
   const margin = win.innerHeight / 2;
-  return box.bottom >= -margin && box.top <= win.innerHeight + margin;
+  const near: HTMLElement[] = [];
+  let below = 0;
+  for (const element of elements) {
+    const box = element.getBoundingClientRect();
+    if (box.width === 0 && box.height === 0) continue;
+    if (box.bottom >= -margin && box.top <= win.innerHeight + margin) near.push(element);
+    // Document order is (nearly always) top to bottom: a few elements past the fold end it.
+    else if (box.top > win.innerHeight + margin && ++below > 3) break;
+  }
+  return near;
 }

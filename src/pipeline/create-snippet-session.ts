@@ -1,3 +1,4 @@
+import { adaptTokens, type PrebuiltHighlights } from '../core/formats/prebuilt-highlights.ts';
 import { grammarOf } from '../core/languages.ts';
 import { toSnippetError, type SnippetError } from '../core/snippet-error.ts';
 import type { PreparedSnippet } from '../core/types.ts';
@@ -17,7 +18,7 @@ export interface SnippetSession {
   subscribe(listener: () => void): () => void;
   /** Prepares `request` (again): a new name or new values, or a retry. Earlier runs are dropped. */
   prepare(request: SnippetRequest): void;
-  /** Asks for the colours of `lang`, when the build's tokens did not fit and Shiki must make them. */
+  /** Asks for the colours of `lang`: the build's tokens when they fit (at once), else Shiki's. */
   highlight(lang: string): void;
   /** Drops whatever is still pending. */
   cancel(): void;
@@ -38,6 +39,7 @@ export function createSnippetSession(options: SessionOptions): SnippetSession {
   const { highlighter, schedule = (job) => job() } = options;
   let state: SessionState = LOADING;
   let run = 0;
+  let highlights: PrebuiltHighlights | null = null;
   const highlighting = new Set<string>();
   const listeners = new Set<() => void>();
 
@@ -69,6 +71,7 @@ export function createSnippetSession(options: SessionOptions): SnippetSession {
             if (current !== run) return;
             try {
               const { snippet, warnings } = renderPrepared(parts, request);
+              highlights = parts.chunk.highlights;
               warnings.forEach((warning) => options.onWarning?.(warning));
               set({ status: 'ready', snippet, error: null });
             } catch (error) {
@@ -85,6 +88,12 @@ export function createSnippetSession(options: SessionOptions): SnippetSession {
       const file = snippet?.files.find((candidate) => candidate.lang === lang);
       const grammar = grammarOf(lang);
       if (!snippet || !file || file.highlight !== 'pending' || !grammar || highlighting.has(lang)) return;
+      // The build's tokens, when they fit (the usual case): at once, no highlighter.
+      const built = adaptTokens(highlights, lang, file.displayCode);
+      if (built) {
+        set({ status: 'ready', snippet: withTokens(snippet, lang, built), error: null });
+        return;
+      }
       highlighting.add(lang);
       const current = run;
       const apply = (tokens: Parameters<typeof withTokens>[2]) => {

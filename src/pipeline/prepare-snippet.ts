@@ -1,3 +1,4 @@
+import type { PrebuiltHighlights } from '../core/formats/prebuilt-highlights.ts';
 import type { SnippetChunk } from '../core/formats/snippet-chunk.ts';
 import { resolveValues, type ValueLayer } from '../core/resolve-values.ts';
 import { safeUrl } from '../core/safe-url.ts';
@@ -18,6 +19,8 @@ export interface SnippetRequest {
 export interface Prepared {
   snippet: PreparedSnippet;
   warnings: string[];
+  /** The build's tokens of the snippet's default rendering, for `withBuildTokens`. */
+  highlights: PrebuiltHighlights | null;
 }
 
 export interface PrepareDeps {
@@ -56,10 +59,11 @@ export function renderPrepared({ chunk, renderer }: SnippetParts, { name, layers
   return {
     snippet: { name, title: chunk.config.title, docs: safeUrl(chunk.config.docs), files },
     warnings: unknown ? [unknown] : [],
+    highlights: chunk.highlights,
   };
 }
 
-/** The pipeline in one call: name → chunk → values → rendered files → the build's tokens where they fit. */
+/** The pipeline in one call: name → chunk → values → rendered files (colours: see `withBuildTokens`). */
 export async function prepareSnippet(request: SnippetRequest, deps: PrepareDeps): Promise<Prepared> {
   return renderPrepared(await loadSnippetParts(request.name, deps), request);
 }

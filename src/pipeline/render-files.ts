@@ -1,4 +1,3 @@
-import { adaptTokens } from '../core/formats/prebuilt-highlights.ts';
 import type { SnippetChunk } from '../core/formats/snippet-chunk.ts';
 import { grammarOf, languageLabel, orderLanguages } from '../core/languages.ts';
 import { toSnippetError } from '../core/snippet-error.ts';
@@ -25,8 +24,8 @@ export function renderTemplate(chunk: SnippetChunk, lang: string, values: Snippe
 /**
  * Renders every language of a snippet, in tab order. Secrets that differ from their default
  * are masked in `displayCode` and kept whole in `code`, which is what Copy puts on the
- * clipboard. Tokens come from the build's when they fit the code as rendered; otherwise the
- * file is `pending` until a highlighter colours it.
+ * clipboard. Files come without colours (`pending`, or `plain` for a language without a
+ * grammar): a snippet far off-screen never needs them, and `withTokens` adds them.
  */
 export function renderFiles(chunk: SnippetChunk, values: SnippetValues, renderer: TemplateRenderer): SnippetFile[] {
   const { config } = chunk;
@@ -42,8 +41,6 @@ export function renderFiles(chunk: SnippetChunk, values: SnippetValues, renderer
   return orderLanguages(Object.keys(chunk.templates), config.languages).map((lang) => {
     const code = renderTemplate(chunk, lang, values, renderer);
     const displayCode = hasMasked ? renderTemplate(chunk, lang, masked, renderer) : code;
-    const tokens = adaptTokens(chunk.highlights, lang, displayCode);
-    const highlight = tokens ? 'highlighted' : grammarOf(lang) ? 'pending' : 'plain';
-    return { lang, label: languageLabel(lang), code, displayCode, tokens, highlight };
+    return { lang, label: languageLabel(lang), code, displayCode, tokens: null, highlight: grammarOf(lang) ? 'pending' : 'plain' };
   });
 }

@@ -36,14 +36,18 @@ function session(overrides: Partial<SessionOptions> = {}) {
 }
 
 describe('a snippet session', () => {
-  it('prepares a snippet once per request, with the build’s tokens where they fit', async () => {
-    const { session: s, settled } = session();
+  it('prepares a snippet once per request, and colours a file on request with the build’s tokens, at once', async () => {
+    const { session: s, calls, settled } = session();
     s.prepare(request('open-ai.chat-completion', { model: 'gpt-4o-mini' }));
     await settled();
     const { snippet } = s.getState();
     expect(snippet!.title).toBe('Create a chat completion');
-    expect(snippet!.files.map((file) => file.highlight)).toEqual(['highlighted', 'highlighted', 'highlighted']);
     expect(snippet!.files[0]!.code).toContain('model="gpt-4o-mini"');
+    // Colours only for what is asked: a snippet far off-screen never pays for them.
+    expect(snippet!.files.map((file) => file.highlight)).toEqual(['pending', 'pending', 'pending']);
+    s.highlight('js');
+    expect(s.getState().snippet!.files.map((file) => file.highlight)).toEqual(['pending', 'highlighted', 'pending']);
+    expect(calls).toHaveLength(0);
   });
 
   it('reports a bad value once, as a state and an error with the value and the fix', async () => {

@@ -8,6 +8,7 @@ import type { SnippetFile, SnippetValue, TokenLines } from '../../src/core/types
 import { createShikiTokenizer, grammarLoaders, type ShikiTokenizer } from '../../src/highlight/create-shiki-tokenizer.ts';
 import { createHandlebarsRenderer } from '../../src/pipeline/create-handlebars-renderer.ts';
 import { renderFiles } from '../../src/pipeline/render-files.ts';
+import { withBuildTokens } from '../../src/pipeline/with-tokens.ts';
 
 export { index, loaders };
 
@@ -20,9 +21,10 @@ export const loadChunk = async (id: string): Promise<SnippetChunk> => (await loa
 /** Every chunk of the library. */
 export const loadChunks = (): Promise<SnippetChunk[]> => Promise.all(index.ids.map(loadChunk));
 
-/** A snippet rendered with values as `data-*` attributes give them (none: its defaults). */
-export function renderWith(chunk: SnippetChunk, values: Record<string, SnippetValue> = {}): SnippetFile[] {
-  return renderFiles(chunk, resolveValues(chunk.id, chunk.config, { source: 'attribute', values }), renderer);
+/** A snippet rendered with values as `data-*` attributes give them (none: its defaults), with the build's tokens where they fit. */
+export function renderWith(chunk: SnippetChunk, values: Record<string, SnippetValue> = {}): readonly SnippetFile[] {
+  const files = renderFiles(chunk, resolveValues(chunk.id, chunk.config, { source: 'attribute', values }), renderer);
+  return withBuildTokens({ name: chunk.id, title: chunk.config.title, docs: null, files }, chunk.highlights).files;
 }
 
 let tokenizer: Promise<ShikiTokenizer> | null = null;
