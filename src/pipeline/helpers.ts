@@ -57,6 +57,17 @@ const lastArgs = (args: unknown[]): { values: unknown[]; options: HelperOptions 
   return { values, options };
 };
 
+/** A helper argument as text: null and undefined are empty (lastArgs has refused undefined already). */
+const text = (value: unknown): string => (value === null || value === undefined ? '' : String(value));
+
+// A loop, not /\/+$/: that regex takes quadratic time on a long run of "/" that does not end the
+// text, and a page (or an embed link) chooses the value.
+const withoutTrailingSlashes = (url: string): string => {
+  let end = url.length;
+  while (end > 0 && url[end - 1] === '/') end--;
+  return url.slice(0, end);
+};
+
 /** The helpers every template gets; see docs/authoring.md. */
 export const helpers: Record<string, (...args: never[]) => string> = {
   /** `{{str value}}`: the value as a string literal of the template's language. */
@@ -72,5 +83,11 @@ export const helpers: Record<string, (...args: never[]) => string> = {
   /** `{{json value}}`: a JSON literal, for JSON request bodies. */
   json: (...args: unknown[]) => jsonLiteral(lastArgs(args).values[0] as Literal),
   /** `{{concat a b …}}`: joins its arguments, for use as a subexpression: `{{str (concat "Bearer " apiKey)}}`. */
-  concat: (...args: unknown[]) => lastArgs(args).values.map((v) => (v === null || v === undefined ? '' : String(v))).join(''),
+  concat: (...args: unknown[]) => lastArgs(args).values.map(text).join(''),
+  /** `{{url base path …}}`: joined at render time, one "/" at each seam, so no sample has to undo a page's trailing-slash base URL. */
+  url: (...args: unknown[]) => {
+    const parts = lastArgs(args).values.map(text);
+    if (parts.length < 2) throw new Error('{{url}} needs a base URL and a path: {{str (url baseUrl "/chat/completions")}}');
+    return parts.reduce((joined, part) => `${withoutTrailingSlashes(joined)}/${part.replace(/^\/+/, '')}`);
+  },
 };

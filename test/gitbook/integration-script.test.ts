@@ -166,10 +166,7 @@ describe('saving the settings', () => {
       action: { action: '@link.unfurl', url: 'https://cdn.example.test/snippets/v1/embed.html?name=open-ai.chat-completion&model=gpt-4o&base-url=https%3A%2F%2Fexample.test%2Fv1&lang=js' },
     });
     expect(embed.body.state).toEqual({ name: 'open-ai.chat-completion', overrides: { model: 'gpt-4o', baseUrl: 'https://example.test/v1' } });
-    const fallback = (embed.body.props as { fallback: string }).fallback;
-    expect(fallback).toMatch(/^curl /m);
-    expect(fallback).toContain('https://example.test/v1');
-    expect(fallback).toContain('/chat/completions');
+    expect((embed.body.props as { fallback: string }).fallback).toContain("curl --fail-with-body 'https://example.test/v1/chat/completions' \\\n");
     const catalogue = await render('snippet', { props: {}, action: { action: '@link.unfurl', url: 'https://cdn.example.test/snippets/1.0.0/catalogue.html#open-ai.embedding' } });
     expect(catalogue.body.state).toEqual({ name: 'open-ai.embedding', overrides: {} });
   });

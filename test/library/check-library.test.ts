@@ -77,7 +77,8 @@ describe('checkLibrary catches', () => {
     ['a config without method', 'config/no-operation/config.json', /must have "method"/],
     ['a path with a query string', 'config/no-operation/config.json', /\/path must match .*, got "\/v1\/chat\/completions\?stream=true"/],
     ['an unknown HTTP method', 'config/no-operation/config.json', /\/alsoCalls\/0\/method must be one of "GET", "POST"/],
-    ['a path no program calls', 'operation/wrong-path/py.hbs', /sends nothing to POST \/v1\/chat\/completion \(config.json "method" \+ "path"\): no string literal ends with "\/chat\/completion"/],
+    ['a path no program calls', 'operation/wrong-path/py.hbs', /sends nothing to POST \/v1\/chat\/completion \(config.json "method" \+ "path"\): no string literal is the URL "https:\/\/api\.example\.com\/v1\/chat\/completion"/],
+    ['a URL the program joins at run time', 'operation/joined-at-run-time/py.hbs', /sends nothing to POST \/v1\/chat\/completions .*: no string literal is the URL "https:\/\/api\.example\.com\/v1\/chat\/completions", as \{\{str \(url baseUrl "\/chat\/completions"\)\}\} writes it/],
     ['a path written from the base URL, not the origin', 'operation/outside-base-url/config.json', /"path" "\/chat\/completions" does not start with "\/v1", the path of payload.baseUrl .* e\.g\. "\/v1\/chat\/completions"/],
     ['a snippet with no baseUrl to call', 'config/no-operation/config.json', /payload has no baseUrl/],
   ])('%s', (_kind, file, reason) => {

@@ -46,9 +46,11 @@ export function declaredOperations(config: OperationConfig): Operation[] {
 /**
  * Checks that every operation config.json declares is one the snippet's programs call: its path
  * starts with the path of the default `baseUrl` (the convention docs/authoring.md describes), and
- * each program, rendered with the defaults, builds that URL (a string literal ending in the rest of
- * the path) or calls the OpenAI SDK method that sends there. `npm run check:samples` then checks the
- * requests the programs really send.
+ * each program, rendered with the defaults, holds that whole URL as a string literal (as
+ * `{{str (url baseUrl "/chat/completions")}}` writes it) or calls the OpenAI SDK method that sends
+ * there. A URL the program joins itself (`BASE_URL + "/chat/completions"`) does not count: the
+ * template joins it, so the reader sees the URL the program calls. `npm run check:samples` then
+ * checks the requests the programs really send.
  */
 export function checkOperation(configFile: string, config: OperationConfig, programs: readonly RenderedProgram[]): Problem[] {
   const problems: Problem[] = [];
@@ -72,13 +74,14 @@ export function checkOperation(configFile: string, config: OperationConfig, prog
       continue;
     }
     const rest = path.slice(basePath.length);
+    const url = `${baseUrl.replace(/\/+$/, '')}${rest}`;
     for (const program of programs) {
-      const literal = program.strings.some((text) => text.endsWith(rest));
+      const literal = program.strings.includes(url);
       const sdkCall = USES_OPENAI_SDK.test(program.source) && OPENAI_SDK_CALLS[rest]?.test(program.source) === true;
       if (!literal && !sdkCall) {
         problems.push({
           file: program.file,
-          reason: `with its defaults, sends nothing to ${method} ${path} (config.json "method" + "path"): no string literal ends with ${JSON.stringify(rest)}, the path after payload.baseUrl, and no OpenAI SDK call sends there`,
+          reason: `with its defaults, sends nothing to ${method} ${path} (config.json "method" + "path"): no string literal is the URL ${JSON.stringify(url)}, as {{str (url baseUrl ${JSON.stringify(rest)})}} writes it, and no OpenAI SDK call sends there`,
         });
       }
     }

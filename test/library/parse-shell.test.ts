@@ -36,6 +36,11 @@ describe('parseShell', () => {
     expect(parsed.strings).toEqual(expect.arrayContaining(['https://x', 'model', 'm\n1']));
   });
 
+  it("also returns an assignment's value on its own, as a constant's value in other languages", () => {
+    const parsed = parseShell(`url='https://x/v1/tts'\ncurl "$url" --data-urlencode 'id=a=b'\n`);
+    expect(parsed.strings).toEqual(['url=https://x/v1/tts', 'https://x/v1/tts', 'curl', '$url', '--data-urlencode', 'id=a=b', 'a=b']);
+  });
+
   it('fails an unterminated here-document, which bash -n only warns about', () => {
     expect(parseShell(`cat <<'JSON'\n{}\n`).error).toMatch(/here-document/);
   });

@@ -100,7 +100,12 @@ export function parseShell(source: string): ParsedProgram {
   if (result.status !== 0 || complaint) return { error: complaint || `bash -n exited with ${result.status}`, strings: [], lint: [] };
 
   const { words, heredocs } = scanShell(source);
-  const strings = [...words];
+  // An assignment word (`url='https://…'`) holds its value as a string of its own, as a
+  // Python or JavaScript constant does: the checks look values up whole.
+  const strings = words.flatMap((word) => {
+    const assigned = /^[A-Za-z_][A-Za-z0-9_]*=/.exec(word);
+    return assigned ? [word, word.slice(assigned[0].length)] : [word];
+  });
   for (const doc of heredocs) {
     if (!doc.quoted) return { error: `here-document <<${doc.delimiter} is unquoted, so the shell expands $(…) in it: write <<'${doc.delimiter}'`, strings, lint: [] };
     if (!/^\s*[[{]/.test(doc.body)) continue;

@@ -34,6 +34,17 @@ describe('rendering a snippet', () => {
     expect(renderTemplate(chunk, 'sh', values, renderer)).toContain(escaped);
   });
 
+  it("joins a page's base URL into each request URL as it renders, trailing slash or not", async () => {
+    for (const baseUrl of ['https://page.example/v1', 'https://page.example/v1/']) {
+      const [python, javascript, curl] = renderWith(await loadChunk('image.flux'), { baseUrl });
+      expect(python!.code).toContain('        "https://page.example/v1/images/generations",\n');
+      expect(javascript!.code).toContain(`  const response = await fetch("https://page.example/v1/images/generations", {\n`);
+      expect(curl!.code.split('\n')[0]).toBe("curl --fail-with-body 'https://page.example/v1/images/generations' \\");
+    }
+    // The OpenAI SDKs take the base URL as given and join paths themselves.
+    expect(renderWith(await loadChunk('open-ai.chat-completion'), { baseUrl: 'https://page.example/v1/' })[0]!.code).toContain('base_url="https://page.example/v1/"');
+  });
+
   it('masks a secret on screen and keeps it whole in the copied code', async () => {
     const [python] = renderWith(await loadChunk('open-ai.chat-completion'), { apiKey: 'sk-live-abcdef123456' });
     expect(python!.code).toContain('sk-live-abcdef123456');
