@@ -146,15 +146,15 @@ describe('expand', () => {
   });
 
   it('code of exactly 18 lines (the bound) is shown whole, without an expand button', async () => {
-    // together-ai.chat-completion-vision's cURL sample is 18 lines long.
+    // minimax.create-audio-generation's cURL sample is 18 lines long.
     const opened = await open('/reader-lines.html?lang=curl');
     const { page } = opened;
-    await settle(page, '#vision');
-    const exact = await measure(page, '#vision');
+    await settle(page, '#exact');
+    const exact = await measure(page, '#exact');
     expect(exact.lines).toBe(18);
     expect(exact.renderedLines).toBe(18);
     expect(exact.clientHeight, 'nothing is hidden').toBe(exact.scrollHeight);
     expect.soft(exact.collapsed, 'not marked as bounded').toBe(false);
-    expect.soft(await inSnippet(page, '#vision', 'button[data-action=expand]').count(), 'no "Show all" button when all lines show').toBe(0);
+    expect.soft(await inSnippet(page, '#exact', 'button[data-action=expand]').count(), 'no "Show all" button when all lines show').toBe(0);
   });
 });

@@ -52,7 +52,7 @@ describe('the React component', () => {
     localStorage.setItem(STORAGE_KEYS.lang, 'sh');
     act(() => void window.dispatchEvent(new StorageEvent('storage', { key: STORAGE_KEYS.lang, newValue: 'sh' })));
     await vi.waitFor(() => expect(langIn(container)).toBe('sh'));
-    expect(codeIn(container)).toMatch(/^curl /m);
+    expect(codeIn(container)).toMatch(/^curl /);
     expect(events.mock.calls.filter(([detail]) => detail.type === 'render')).toHaveLength(1);
   });
 });
