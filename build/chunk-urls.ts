@@ -1,10 +1,13 @@
-import type { Plugin } from 'vite';
-import type { ChunkUrls } from '../src/core/formats/chunk-urls.ts';
+import type { Plugin, Rollup } from 'vite';
+import type { ChunkFiles, ChunkUrls } from '../src/core/formats/chunk-urls.ts';
 import { GRAMMARS } from '../src/core/languages.ts';
 import { scanLibrary } from './read-library.ts';
 
+// A module id between marks, in a string, becomes its chunk's URL (MARK) or, with the chunks
+// it imports, a list of URLs (MARK_FILES) once the bundle is laid out.
 const MARK = '__SNIPPETS_CHUNK_URL__';
-const MARKED = new RegExp(`([\`"'])${MARK}([^\`"']+)${MARK}\\1`, 'g');
+const MARK_FILES = '__SNIPPETS_CHUNK_FILES__';
+const MARKED = new RegExp(`([\`"'])(${MARK}|${MARK_FILES})([^\`"']+)\\2\\1`, 'g');
 
 /**
  * `virtual:chunk-urls` (see src/core/formats/chunk-urls.ts): the URLs of the chunks a page
@@ -25,36 +28,55 @@ export function chunkUrls(options: { library: string; emit: boolean }): Plugin {
       filter: { id: /^\0virtual:chunk-urls$/ },
       async handler() {
         if (!build) return 'export const chunkUrls = null;\n';
-        const source = async (specifier: string, importer?: string) => {
+        const resolveId = async (specifier: string, importer?: string) => {
           const resolved = await this.resolve(specifier, importer);
           if (!resolved) this.error(`virtual:chunk-urls: cannot resolve ${specifier}`);
-          return `${MARK}${resolved.id.replace(/^\0/, '')}${MARK}`;
+          return resolved.id.replace(/^\0/, '');
         };
+        const url = async (specifier: string) => `${MARK}${await resolveId(specifier)}${MARK}`;
+        // Typed as the format's lists; the marked string becomes a list in generateBundle.
+        const files = async (specifier: string, importer?: string) => `${MARK_FILES}${await resolveId(specifier, importer)}${MARK_FILES}` as unknown as ChunkFiles;
         const src = (path: string) => new URL(`../src/${path}`, import.meta.url).pathname;
         const urls: ChunkUrls = {
-          snippets: Object.fromEntries(await Promise.all(scanLibrary(options.library).map(async ({ id }) => [id, await source(`virtual:snippet/${id}`)]))),
-          renderer: await source(src('pipeline/create-handlebars-renderer.ts')),
-          highlighter: await source(src('highlight/create-shiki-tokenizer.ts')),
-          grammars: Object.fromEntries(await Promise.all(GRAMMARS.map(async (name) => [name, await source(`@shikijs/langs/${name}`, src('highlight/grammar-loaders.ts'))]))) as ChunkUrls['grammars'],
-          viewer: await source(src('host/live-root.tsx')),
+          snippets: Object.fromEntries(await Promise.all(scanLibrary(options.library).map(async ({ id }) => [id, await url(`virtual:snippet/${id}`)]))),
+          renderer: await files(src('pipeline/create-handlebars-renderer.ts')),
+          highlighter: await files(src('highlight/create-shiki-tokenizer.ts')),
+          grammars: Object.fromEntries(await Promise.all(GRAMMARS.map(async (name) => [name, await files(`@shikijs/langs/${name}`, src('highlight/grammar-loaders.ts'))]))) as ChunkUrls['grammars'],
+          viewer: await files(src('host/live-root.tsx')),
         };
         return `export const chunkUrls = ${JSON.stringify(urls)};\n`;
       },
     },
     generateBundle(_, bundle) {
-      const byModule = new Map<string, string>();
+      const byModule = new Map<string, Rollup.OutputChunk>();
       for (const file of Object.values(bundle)) {
         // Virtual modules' ids start with NUL, which cannot travel through the marked string.
-        if (file.type === 'chunk' && file.facadeModuleId) byModule.set(file.facadeModuleId.replace(/^\0/, ''), file.fileName);
+        if (file.type === 'chunk' && file.facadeModuleId) byModule.set(file.facadeModuleId.replace(/^\0/, ''), file);
       }
+      /** The chunk and every chunk it imports statically, however deep, but the entry (already running). */
+      const withImports = (chunk: Rollup.OutputChunk): string[] => {
+        const seen = new Set<string>([chunk.fileName]);
+        const visit = (name: string) => {
+          const imported = bundle[name];
+          if (!imported || imported.type !== 'chunk') return;
+          for (const next of imported.imports) {
+            if (seen.has(next) || (bundle[next]?.type === 'chunk' && (bundle[next] as Rollup.OutputChunk).isEntry)) continue;
+            seen.add(next);
+            visit(next);
+          }
+        };
+        visit(chunk.fileName);
+        return [...seen];
+      };
       for (const file of Object.values(bundle)) {
         if (file.type !== 'chunk' || !file.code.includes(MARK)) continue;
-        file.code = file.code.replace(MARKED, (_, _quote, id: string) => {
+        // Chunks sit beside the entry's folder; URLs relative to the file that holds them.
+        const depth = file.fileName.split('/').length - 1;
+        const urlOf = (name: string) => `new URL(${JSON.stringify(`${'../'.repeat(depth)}${name}`)}, import.meta.url).href`;
+        file.code = file.code.replace(MARKED, (_, _quote, mark: string, id: string) => {
           const target = byModule.get(id);
           if (!target) this.error(`virtual:chunk-urls: no chunk is made from ${id}; is it still imported dynamically?`);
-          // Chunks sit beside the entry's folder; a URL relative to the file that holds it.
-          const depth = file.fileName.split('/').length - 1;
-          return `new URL(${JSON.stringify(`${'../'.repeat(depth)}${target}`)}, import.meta.url).href`;
+          return mark === MARK ? urlOf(target.fileName) : `[${withImports(target).map(urlOf).join(', ')}]`;
         });
       }
     },

@@ -6,8 +6,8 @@ export interface LazyModule<T> {
 }
 
 export interface LazyModuleOptions<T> {
-  /** The module's URL in the build, if known (null outside a production build). */
-  url?: string | null;
+  /** The module's URL in the build, then those of the chunks it imports, if known (null outside a production build). */
+  urls?: readonly string[] | null;
   /** Starts fetching a URL without running it (`<link rel="modulepreload">`). */
   preload?: (url: string) => void;
   /** Imports a module by URL, for retries. */
@@ -19,7 +19,8 @@ export interface LazyModuleOptions<T> {
  * URL until the page reloads (browsers remember the failure), so a retry asks for the same
  * file under another URL, a query string apart.
  */
-export function createLazyModule<T>(load: () => Promise<T>, { url, preload, importUrl }: LazyModuleOptions<T> = {}): LazyModule<T> {
+export function createLazyModule<T>(load: () => Promise<T>, { urls, preload, importUrl }: LazyModuleOptions<T> = {}): LazyModule<T> {
+  const url = urls?.[0];
   let pending: Promise<T> | null = null;
   let failures = 0;
   let preloaded = false;
@@ -29,9 +30,10 @@ export function createLazyModule<T>(load: () => Promise<T>, { url, preload, impo
   };
   const module: LazyModule<T> = {
     preload() {
-      if (preloaded || failures || !url || !preload) return;
+      if (preloaded || failures || !urls || !preload) return;
       preloaded = true;
-      preload(url);
+      // The chunks it imports too: found only once it runs, each would be one more round trip.
+      for (const address of urls) preload(address);
     },
     get() {
       module.preload();

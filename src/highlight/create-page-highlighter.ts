@@ -29,8 +29,8 @@ const TOKEN_CACHE_SIZE = 50;
 /** Creates a highlighter; its caches live as long as it does. */
 export function createPageHighlighter(options: PageHighlighterOptions = {}): PageHighlighter {
   const { urls, preload, importUrl, afterPaint = (task) => task(), load: loadTokenizer = () => import('./create-shiki-tokenizer.ts') } = options;
-  const lazy = <T,>(load: () => Promise<T>, url: string | undefined) =>
-    createLazyModule(load, { url, preload, importUrl: importUrl && ((address: string) => importUrl<T>(address)) });
+  const lazy = <T,>(load: () => Promise<T>, files: readonly string[] | undefined) =>
+    createLazyModule(load, { urls: files, preload, importUrl: importUrl && ((address: string) => importUrl<T>(address)) });
   const shiki: LazyModule<TokenizerModule> = lazy(loadTokenizer, urls?.highlighter);
   const grammarModules = new Map<Grammar, LazyModule<{ default: never }>>();
   let tokenizer: ReturnType<TokenizerModule['createShikiTokenizer']> | null = null;

@@ -1,4 +1,5 @@
-import { languageLabel, pickLanguage } from '../core/languages.ts';
+import { COLLAPSED_LINES } from '../core/count-lines.ts';
+import { pickLanguage } from '../core/languages.ts';
 import { readDataset } from '../core/resolve-values.ts';
 import type { WidgetServices } from '../core/services.ts';
 import type { SnippetError } from '../core/snippet-error.ts';
@@ -10,7 +11,7 @@ import type { PrepareDeps } from '../pipeline/prepare-snippet.ts';
 import { createViewer, type Viewer } from '../view/create-viewer.ts';
 import { paintViewer } from '../view/paint-viewer.ts';
 import { renderDom } from '../view/render-dom.ts';
-import { activeFile, noticeTree, skeletonTree } from '../view/viewer-tree.ts';
+import { activeFile, noticeTree } from '../view/viewer-tree.ts';
 import type { MountPoints } from './create-mount-points.ts';
 import type { Scheduler } from './create-scheduler.ts';
 import type { LiveRoot } from './live-root.tsx';
@@ -73,8 +74,9 @@ export function createSnippetHost(element: HTMLElement, context: HostContext): S
     library: context.library,
     renderer: context.renderer,
     highlighter: context.highlighter,
-    // Snippets in view render at once; the others when the page has a moment.
+    // Snippets in view render at once, coloured; the others when the page has a moment, plain.
     schedule: (job) => context.scheduler.run(job, near),
+    colourFirst: (snippet) => (near ? (viewer?.getSnapshot().lang ?? pickLanguage(snippet.files.map((file) => file.lang), services.preferences.get().lang, null)) : null),
     onWarning: (message) => services.warn(element, message),
     onError: (error) => services.report(element, error),
   });
@@ -181,21 +183,26 @@ export function createSnippetHost(element: HTMLElement, context: HostContext): S
   };
   const stopSession = session.subscribe(sync);
 
-  const paintSkeleton = () => {
+  // The room a viewer will take, from what the entry knows of the snippet: the lines of the tab
+  // it will show (bundle.css turns them into a height), so that nothing moves when it appears.
+  const reserveRoom = () => {
     const entry = context.library.entry(name());
-    if (!entry) return;
-    const languages = entry.languages.map((lang, i) => ({ lang, label: languageLabel(lang), lines: entry.lines[i] ?? 1 }));
-    const prefs = services.preferences.get();
-    const lang = pickLanguage(entry.languages, prefs.lang, null);
-    place(renderDom(element.ownerDocument, skeletonTree({ title: entry.title, languages }, lang, theme, prefs.wrap)));
+    const lines = entry?.lines[entry.languages.indexOf(pickLanguage(entry.languages, services.preferences.get().lang, null))];
+    if (lines) {
+      element.style.setProperty('--snippet-lines', String(Math.min(lines, COLLAPSED_LINES)));
+      element.style.setProperty('--snippet-pads', lines > COLLAPSED_LINES ? '3' : '4');
+    } else {
+      element.style.removeProperty('--snippet-lines');
+      element.style.removeProperty('--snippet-pads');
+    }
   };
+  reserveRoom();
 
   const host: SnippetHost = {
     show() {
       if (shown || destroyed) return;
       shown = true;
       ensureMount();
-      if (near) paintSkeleton();
       setState('loading');
       host.refresh();
     },
@@ -218,7 +225,8 @@ export function createSnippetHost(element: HTMLElement, context: HostContext): S
     refresh() {
       if (!shown || destroyed) return;
       if (session.getState().status === 'error') {
-        paintSkeletonIfNear();
+        place(null);
+        reserveRoom();
         setState('loading');
       }
       session.prepare({
@@ -245,13 +253,10 @@ export function createSnippetHost(element: HTMLElement, context: HostContext): S
       mount?.host.remove();
       mount = null;
       element.removeAttribute('data-state');
+      element.style.removeProperty('--snippet-lines');
+      element.style.removeProperty('--snippet-pads');
     },
   };
-
-  function paintSkeletonIfNear() {
-    if (near) paintSkeleton();
-    else place(null);
-  }
 
   return host;
 }

@@ -53,6 +53,8 @@ const IGNORED_ATTRIBUTES = new Set(['data-state']);
 const NEAR_MARGIN = '50% 0px 50% 0px';
 // A snippet that has stayed away this long gives them back (a reader scrolling to and fro keeps them).
 const RELEASE_AFTER_MS = 5000;
+// Snippets on a page above which start-up waits for the page's first layout (see below).
+const LONG_PAGE = 50;
 
 /** Finds snippet elements, serves each (see create-snippet-host.ts), and follows the page. */
 export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
@@ -60,7 +62,8 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
   const win = doc.defaultView ?? window;
   const preload = createPreloader(doc, options.nonce);
   const importUrl = <T,>(url: string) => import(/* @vite-ignore */ url) as Promise<T>;
-  const lazy = <T,>(load: () => Promise<T>, url: string | undefined) => createLazyModule(load, { url, preload, importUrl: (address: string) => importUrl<T>(address) });
+  const lazy = <T,>(load: () => Promise<T>, files: readonly string[] | undefined) =>
+    createLazyModule(load, { urls: files, preload, importUrl: (address: string) => importUrl<T>(address) });
   const library = createSnippetLibrary({ index, loaders, urls: chunkUrls?.snippets, preload, importUrl });
   const found = [...doc.querySelectorAll<HTMLElement>(SNIPPET_SELECTOR)];
   // The chunks of the snippets already in the page are fetched before anything else runs:
@@ -81,6 +84,9 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
     return renderer;
   };
 
+  // The renderer runs as soon as it arrives, not when the first snippet's chunk has: its
+  // evaluation then overlaps the wait for the templates.
+  if (found.length) void getRenderer().catch(() => undefined);
   const services = createWidgetServices(win);
   const highlighter = createPageHighlighter({ urls: chunkUrls, preload, importUrl, afterPaint });
   const scheduler = createScheduler();
@@ -233,7 +239,8 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
     if (nearObserver) setNear(inView, true);
     for (const element of found) if (!tracked.has(element)) scheduler.run(() => track(element), false);
   };
-  if (nearObserver && typeof win.ResizeObserver === 'function' && found.length) {
+  // On a short page that layout is cheap and a frame is worth saving: serve at once.
+  if (nearObserver && typeof win.ResizeObserver === 'function' && found.length > LONG_PAGE) {
     const layout = new win.ResizeObserver(() => {
       layout.disconnect();
       start();

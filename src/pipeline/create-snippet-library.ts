@@ -32,7 +32,8 @@ export function createSnippetLibrary({ index, loaders, urls, preload, importUrl 
   const moduleOf = (id: string) => {
     let module = modules.get(id);
     if (!module) {
-      module = createLazyModule(loaders[id]!, { url: urls?.[id], preload, importUrl });
+      const url = urls?.[id];
+      module = createLazyModule(loaders[id]!, { urls: url ? [url] : null, preload, importUrl });
       modules.set(id, module);
     }
     return module;

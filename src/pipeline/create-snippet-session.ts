@@ -28,6 +28,12 @@ export interface SessionOptions extends PrepareDeps {
   highlighter: PageHighlighter;
   /** Runs the synchronous part (rendering); a host spreads it over idle time for snippets far off-screen. */
   schedule?: (job: () => void) => void;
+  /**
+   * The language whose build tokens to fit right after rendering, before anyone hears of the
+   * new rendering (the tab a snippet in view is about to show), or null: its first paint is
+   * then coloured, with no second pass.
+   */
+  colourFirst?(snippet: PreparedSnippet): string | null;
   onWarning?(message: string): void;
   /** Every failure, once: a snippet that could not be prepared, or colours that could not be made. */
   onError?(error: SnippetError): void;
@@ -70,9 +76,12 @@ export function createSnippetSession(options: SessionOptions): SnippetSession {
           schedule(() => {
             if (current !== run) return;
             try {
-              const { snippet, warnings } = renderPrepared(parts, request);
+              const { snippet: rendered, warnings } = renderPrepared(parts, request);
               highlights = parts.chunk.highlights;
               warnings.forEach((warning) => options.onWarning?.(warning));
+              const first = options.colourFirst?.(rendered);
+              const tokens = first ? adaptTokens(highlights, first, rendered.files.find((file) => file.lang === first)?.displayCode ?? '') : null;
+              const snippet = first && tokens ? withTokens(rendered, first, tokens) : rendered;
               set({ status: 'ready', snippet, error: null });
             } catch (error) {
               fail(error, request.name);

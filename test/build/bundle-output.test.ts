@@ -77,12 +77,19 @@ describe('the built bundle', () => {
     expect(urls.some((url) => /^chunks\/live-root-[\w-]+\.js$/.test(url))).toBe(true);
     expect(urls.some((url) => /^chunks\/create-handlebars-renderer-[\w-]+\.js$/.test(url))).toBe(true);
     expect(urls).toContainEqual(expect.stringMatching(/^chunks\/snippet\.open-ai\.chat-completion-[\w-]+\.js$/));
-    // Each names a file the build wrote, and the chunk that file is: a snippet's, the renderer, Shiki's, a grammar, or React's.
-    for (const url of urls) {
-      const chunk = files.find((file) => file.path === url);
-      expect(chunk, url).toBeDefined();
-      expect(/scopeName|ShikiError|react\.portal|registerHelper|"?compiler"?:\s*\[/.test(chunk!.code), url).toBe(true);
+    // Each names a file the build wrote, and the chunk that file is: a snippet's, the renderer, Shiki's, a grammar, React's, or one they import.
+    for (const url of urls) expect(files.find((file) => file.path === url), url).toBeDefined();
+    // A chunk is listed with every chunk it imports, so fetching ahead fetches all it needs.
+    const lists = [...entry.matchAll(/\[(new URL\("[^"]+", import\.meta\.url\)\.href(?:, new URL\("[^"]+", import\.meta\.url\)\.href)*)\]/g)].map((match) =>
+      [...match[1]!.matchAll(/new URL\("([^"]+)"/g)].map((url) => url[1]!),
+    );
+    expect(lists.length).toBeGreaterThan(5);
+    for (const [chunk, ...imports] of lists) {
+      const code = files.find((file) => file.path === chunk)!.code;
+      expect(/scopeName|ShikiError|react\.portal|registerHelper/.test(code), chunk).toBe(true);
+      const imported = [...code.matchAll(/from"\.\/([^"]+)"/g)].map((match) => `chunks/${match[1]}`);
+      for (const name of imported) expect(imports, `${chunk} imports ${name}`).toContain(name);
     }
-    expect(files.filter((file) => file.code.includes('__SNIPPETS_CHUNK_URL__'))).toEqual([]);
+    expect(files.filter((file) => /__SNIPPETS_CHUNK_(URL|FILES)__/.test(file.code))).toEqual([]);
   });
 });

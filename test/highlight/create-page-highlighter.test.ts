@@ -38,7 +38,7 @@ describe('the page highlighter', () => {
   it('asks for a failed chunk again under another URL: the browser remembers a module that failed', async () => {
     const importUrl = vi.fn(async () => shiki as never);
     const preload = vi.fn();
-    const highlighter = createPageHighlighter({ load: offline, importUrl, preload, urls: { highlighter: 'https://cdn.example/shiki.js', grammars: {} as never } });
+    const highlighter = createPageHighlighter({ load: offline, importUrl, preload, urls: { highlighter: ['https://cdn.example/shiki.js'], grammars: {} as never } });
     highlighter.preload('python');
     expect(preload).toHaveBeenCalledWith('https://cdn.example/shiki.js');
     await expect(highlighter.highlight('x = 1', 'python', 'x.y')).rejects.toThrow(/Shiki/);
