@@ -145,7 +145,11 @@ export function createSnippetHost(element: HTMLElement, context: HostContext): S
     if (!viewer) return;
     const model = viewer.getSnapshot();
     const file = activeFile(model.snippet, model.lang);
-    if (near && file.highlight === 'pending') session.highlight(file.lang);
+    if (near && file.highlight === 'pending') {
+      session.highlight(file.lang);
+      // The build's tokens fit: the viewer has its colours already, and settled again with them.
+      if (!viewer || viewer.getSnapshot() !== model) return;
+    }
     setState(live && file.highlight !== 'pending' ? 'ready' : 'plain');
     if (near) goLive();
   };

@@ -96,6 +96,8 @@ describe('the widget on a page', () => {
     const b = document.querySelector('#b')!;
 
     await user.click(a.getByRole('tab', { name: 'JavaScript' }));
+    // Both viewers show the new tab, coloured and live, and say so.
+    await vi.waitFor(() => expect([...document.querySelectorAll('snippet')].map((el) => el.getAttribute('data-state'))).toEqual(['ready', 'ready']));
     expect(codeOf(document.querySelector('#a')!)).toContain("const { OpenAI } = require('openai');");
     expect(codeOf(b)).toContain("const { OpenAI } = require('openai');");
     expect(localStorage.getItem('aiml-snippets.lang')).toBe('js');
