@@ -7,10 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { type ReleaseManifest, releaseTags, sriHash } from '../../build/release-manifest';
-import { PAGES_DIR, REPO_ROOT, serveFixtures } from './harness.mjs';
+import { ensureTestBuild, PAGES_DIR, serveFixtures } from './harness.mjs';
 import { type OpenedPage, openPage, readSnippet, settle, useBrowser } from './helpers';
 
-const DIST_DIR = join(REPO_ROOT, 'test-artifacts/e2e-dist');
+const DIST_DIR = ensureTestBuild();
 const PLACEHOLDER = /<!-- release tags:[^>]*-->/;
 
 type Server = Awaited<ReturnType<typeof serveFixtures>>;

@@ -2,13 +2,12 @@
 // first; bundle.js on the page sizes `<iframe data-snippet-embed>` from the frame's resize
 // messages, and only from them (source = that frame's window, origin = its src origin, or
 // "null" when sandboxed without allow-same-origin).
-import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAGES_DIR, REPO_ROOT, STRICT_CSP, serveFixtures } from './harness.mjs';
+import { ensureTestBuild, PAGES_DIR, STRICT_CSP, serveFixtures } from './harness.mjs';
 import { type OpenedPage, openPage, readSnippet, settle, useBrowser } from './helpers';
 
-const DIST_DIR = join(REPO_ROOT, 'test-artifacts/e2e-dist');
+const DIST_DIR = ensureTestBuild();
 const RESIZE = 'aiml-snippets:resize';
 /** A prompt long enough that its line wraps in a 560px frame once Wrap is on. */
 const LONG_PROMPT = `Explain ${'the scattering of sunlight by the molecules of the atmosphere, '.repeat(3)}briefly.`;

@@ -14,10 +14,10 @@ import { compileSnippet, renderSamples } from '../../tools/snippet-library/libra
 import { readLibrary } from '../../tools/snippet-library/read-library';
 import { CHROMIUM_ARGS } from './browser.mjs';
 import { startContentHost, type ContentHost } from './gitbook-content-host';
-import { REPO_ROOT, serveFixtures } from './harness.mjs';
+import { ensureTestBuild, REPO_ROOT, serveFixtures } from './harness.mjs';
 import { type OpenedPage, openPage, readSnippet, settle, useBrowser } from './helpers';
 
-const DIST_DIR = join(REPO_ROOT, 'test-artifacts/e2e-dist');
+const DIST_DIR = ensureTestBuild();
 const HOST_DIR = join(REPO_ROOT, 'test/e2e/gitbook-host');
 const NAME = 'aiml-api-snippets';
 /** The system Chromium the suite runs (scripts/ensure-chromium.mjs). */

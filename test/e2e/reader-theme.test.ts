@@ -34,7 +34,8 @@ function look(page: Page, selector: string): Promise<Look> {
   return page.evaluate((selector) => {
     const shadow = document.querySelector(`${selector} [data-snippet-root]`)!.shadowRoot!;
     const viewer = shadow.querySelector<HTMLElement>('.viewer')!;
-    const span = [...shadow.querySelectorAll<HTMLElement>('[role=tabpanel] pre > code span')].find((s) => s.textContent === 'import')!;
+    // A keyword of whichever tab shows: Python's `import`, JavaScript's `const`.
+    const span = [...shadow.querySelectorAll<HTMLElement>('[role=tabpanel] pre > code span')].find((s) => s.textContent === 'import' || s.textContent === 'const')!;
     return {
       theme: viewer.getAttribute('data-theme'),
       keyword: getComputedStyle(span).color,
