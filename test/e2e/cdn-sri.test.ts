@@ -106,9 +106,9 @@ describe('bundle on a CDN origin, loaded with Subresource Integrity', () => {
     expect(fromCdn.some((file) => /^chunks\/snippet\.open-ai\.chat-completion-[\w-]+\.js$/.test(file)), fromCdn.join('\n')).toBe(true);
     // Fetched ahead with the templates (a value the build's tokens cannot take is known from
     // the attributes), once: the import() that runs them reuses the fetch.
-    expect(fromCdn.filter((file) => /^chunks\/shiki-core-[\w-]+\.js$/.test(file)), fromCdn.join('\n')).toHaveLength(1);
+    expect(fromCdn.filter((file) => /^chunks\/create-shiki-tokenizer-[\w-]+\.js$/.test(file)), fromCdn.join('\n')).toHaveLength(1);
     expect(fromCdn.filter((file) => /^chunks\/python-[\w-]+\.js$/.test(file)), fromCdn.join('\n')).toHaveLength(1);
-    expect(await page.locator('link[rel="modulepreload"][href*="/chunks/shiki-core-"]').count()).toBe(1);
+    expect(await page.locator('link[rel="modulepreload"][href*="/chunks/create-shiki-tokenizer-"]').count()).toBe(1);
     expect(fromCdn.some((file) => /^chunks\/javascript-[\w-]+\.js$/.test(file)), fromCdn.join('\n')).toBe(true);
     // Every file the widget fetched is in the release manifest (so it has a hash to pin).
     for (const file of fromCdn) expect(integrityOf(file), `${file} is listed in manifest.json`).toMatch(/^sha384-/);
