@@ -5,6 +5,7 @@ import { dualThemePlugin } from './build/dual-theme.ts';
 import { featherIcons } from './build/feather-icons.ts';
 import { handlebarsPrecompile } from './build/handlebars-precompile.ts';
 import { releaseManifest } from './build/release-manifest.ts';
+import { snippetDocs } from './build/snippet-docs.ts';
 import { snippetLibrary } from './build/snippet-library.ts';
 
 const LIBRARY = 'shared/snippets';
@@ -25,6 +26,7 @@ export default defineConfig({
     snippetLibrary({ root: LIBRARY }),
     chunkUrls({ library: LIBRARY, emit: true }),
     cataloguePage({ root: LIBRARY }),
+    snippetDocs(),
     releaseManifest(),
   ],
   build: {

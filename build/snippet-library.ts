@@ -34,12 +34,24 @@ export interface BuiltSnippet {
  * small however large the library grows. Each `virtual:snippet/<id>` module becomes its own
  * chunk: that folder's config, precompiled templates, and their default rendering's tokens.
  */
-export function snippetLibrary(options: { root: string }): Plugin {
+/** What the library plugin offers the build's other plugins (through `api`). */
+export interface SnippetLibraryApi {
+  /** The library, read and rendered with its defaults: once per build. */
+  library(warn: (message: string) => void): Promise<Map<string, BuiltSnippet>>;
+}
+
+export function snippetLibrary(options: { root: string }): Plugin<SnippetLibraryApi> {
   const root = resolve(options.root);
   // Read and rendered once per build; a rebuild (watch mode) starts afresh.
   let built: Promise<Map<string, BuiltSnippet>> | null = null;
   return {
     name: 'snippets:library',
+    api: {
+      library(warn) {
+        built ??= buildLibrary(root, warn);
+        return built;
+      },
+    },
     buildStart() {
       built = null;
     },

@@ -6,12 +6,16 @@ export type SnippetValues = Record<string, SnippetValue>;
 /** `shared/snippets/<group>/<name>/config.json`. */
 export interface SnippetConfig {
   title: string;
+  /** What the sample does, in a sentence or two (for its Markdown page and llms.txt). */
+  description?: string;
   /** An http(s) link to the docs page; anything else is dropped. */
   docs?: string;
   /** Tab order, by template file base name (`py`, `js`, `sh` …). */
   languages?: string[];
   /** A default for every variable the templates use. */
   payload: SnippetValues;
+  /** What each variable is, in a phrase (for the catalogue and the Markdown pages). */
+  variables?: Readonly<Record<string, string>>;
   /** Variables shown masked on screen and kept out of storage, events and messages. */
   secrets?: string[];
   /** The HTTP method of the API operation the snippet demonstrates, e.g. `POST`. */
