@@ -6,12 +6,19 @@ export type SnippetValues = Record<string, SnippetValue>;
 /** `shared/snippets/<group>/<name>/config.json`. */
 export interface SnippetConfig {
   title: string;
+  /**
+   * What the sample does and what it prints or saves, in one or two plain sentences (required
+   * by config.schema.json): the summary of its Markdown page. The widget does not show it.
+   */
+  description?: string;
   /** An http(s) link to the docs page; anything else is dropped. */
   docs?: string;
   /** Tab order, by template file base name (`py`, `js`, `sh` …). */
   languages?: string[];
   /** A default for every variable the templates use. */
   payload: SnippetValues;
+  /** One short phrase per payload key saying what it is, for the variables table of its Markdown page. */
+  variables?: Record<string, string>;
   /** Variables shown masked on screen and kept out of storage, events and messages. */
   secrets?: string[];
   /** The HTTP method of the API operation the snippet demonstrates, e.g. `POST`. */
