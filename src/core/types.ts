@@ -6,7 +6,10 @@ export type SnippetValues = Record<string, SnippetValue>;
 /** `shared/snippets/<group>/<name>/config.json`. */
 export interface SnippetConfig {
   title: string;
-  /** What the sample does, in a sentence or two (for its Markdown page and llms.txt). */
+  /**
+   * What the sample does and what it prints or saves, in one or two plain sentences (required
+   * by config.schema.json): the summary of its Markdown page. The widget does not show it.
+   */
   description?: string;
   /** An http(s) link to the docs page; anything else is dropped. */
   docs?: string;
@@ -14,7 +17,7 @@ export interface SnippetConfig {
   languages?: string[];
   /** A default for every variable the templates use. */
   payload: SnippetValues;
-  /** What each variable is, in a phrase (for the catalogue and the Markdown pages). */
+  /** One short phrase per payload key saying what it is, for the variables table of its Markdown page. */
   variables?: Readonly<Record<string, string>>;
   /** Variables shown masked on screen and kept out of storage, events and messages. */
   secrets?: string[];

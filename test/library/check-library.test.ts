@@ -81,9 +81,26 @@ describe('checkLibrary catches', () => {
     ['a URL the program joins at run time', 'operation/joined-at-run-time/py.hbs', /sends nothing to POST \/v1\/chat\/completions .*: no string literal is the URL "https:\/\/api\.example\.com\/v1\/chat\/completions", as \{\{str \(url baseUrl "\/chat\/completions"\)\}\} writes it/],
     ['a path written from the base URL, not the origin', 'operation/outside-base-url/config.json', /"path" "\/chat\/completions" does not start with "\/v1", the path of payload.baseUrl .* e\.g\. "\/v1\/chat\/completions"/],
     ['a snippet with no baseUrl to call', 'config/no-operation/config.json', /payload has no baseUrl/],
+    ['a missing description', 'config/no-description/config.json', /^has no "description": add one or two plain sentences saying what the sample does and what it prints or saves$/],
+    ['Markdown, a line break and no period in the description', 'config/markdown-prose/config.json', /^description is not plain text for the snippet's Markdown page: it holds a line break.*; it holds "\*", "`", "_", which Markdown may read as markup: write plain text; it does not end with a period$/],
+    ['a table pipe in a variable\'s phrase', 'config/markdown-prose/config.json', /^variables\.model is not plain text for the snippet's Markdown page: it holds "\|", "<", ">"/],
+    ['a variable\'s phrase over 100 characters', 'config/markdown-prose/config.json', /^variables\.model has 110 characters, more than 100: keep it to a short phrase$/],
+    ['a variable without its phrase', 'variables/no-phrase/config.json', /^snippet "variables\.no-phrase": payload\.model \(data-model\) has no phrase in "variables": add "model": "<what it is, in a few words>" to "variables"$/],
+    ['a config without variables', 'variables/no-variables/config.json', /^snippet "variables\.no-variables" has no "variables": add one short phrase per payload key \(apiKey, baseUrl, model\)/],
+    ['a phrase for a misspelt key', 'variables/stray-phrase/config.json', /^snippet "variables\.stray-phrase": variables\.modle describes no payload key: rename it to "model", or remove it$/],
+    ['a phrase for a key the payload lacks', 'variables/stray-phrase/config.json', /^snippet "variables\.stray-phrase": variables\.voice describes no payload key: remove it, or add "voice" to payload$/],
   ])('%s', (_kind, file, reason) => {
     expect(reasonsFor(file)).toContainEqual(expect.stringMatching(reason));
   });
+
+  it.each(['config/no-description', 'config/markdown-prose', 'variables/no-phrase', 'variables/no-variables', 'variables/stray-phrase'])(
+    'nothing but its prose in %s',
+    (fixture) => {
+      const reasons = broken.problems.filter((p) => p.file.startsWith(`${BROKEN}/${fixture}/`)).map((p) => p.reason);
+      expect(reasons.length).toBeGreaterThan(0);
+      expect(reasons.filter((reason) => !/description|variables/.test(reason))).toEqual([]);
+    },
+  );
 
   it('something in every broken fixture, and nothing outside them', () => {
     const folders = readdirSync(BROKEN).flatMap((group) => readdirSync(join(BROKEN, group)).map((name) => `${BROKEN}/${group}/${name}`));

@@ -4,6 +4,7 @@ import { LANGUAGES } from '../../src/core/languages.ts';
 import { resolveValues } from '../../src/core/resolve-values.ts';
 import { SnippetError } from '../../src/core/snippet-error.ts';
 import type { SnippetConfig, SnippetValue, SnippetValues } from '../../src/core/types.ts';
+import { checkVariables, explainProseError } from './check-prose';
 import { compileTemplate, helperNames, type RenderFunction } from './compile-template';
 import { alternateValue, badValue, hostileValue, literalText } from './hostile-values';
 import { PARSED_LANGUAGES } from './parse-programs';
@@ -50,11 +51,12 @@ export function checkSnippet(entry: LibraryEntry, schema: JsonSchema): { problem
     report(configFile, `is not valid JSON: ${(error as Error).message}`);
     return { problems, programs: [] };
   }
-  for (const error of validateJsonSchema(schema, config)) report(configFile, `does not match config.schema.json: ${error}`);
+  for (const error of validateJsonSchema(schema, config)) report(configFile, explainProseError(config, error) ?? `does not match config.schema.json: ${error}`);
   if (typeof config !== 'object' || config === null || typeof config.payload !== 'object' || config.payload === null) {
     return { problems, programs: [] };
   }
   const payload = config.payload;
+  checkVariables(entry.id, payload, config.variables).forEach((reason) => report(configFile, reason));
   const langs = entry.templates.map((t) => t.lang);
   if (langs.length === 0) report(displayPath(entry.dir), 'has no <lang>.hbs template');
   for (const key of config.secrets ?? []) {

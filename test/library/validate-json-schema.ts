@@ -9,7 +9,7 @@ export type JsonSchema = Record<string, unknown>;
 
 const KNOWN = new Set([
   '$schema', '$id', 'title', 'description', 'type', 'const', 'enum', 'required', 'properties',
-  'additionalProperties', 'propertyNames', 'items', 'uniqueItems', 'minLength', 'pattern', 'format', 'not',
+  'additionalProperties', 'propertyNames', 'items', 'uniqueItems', 'minLength', 'maxLength', 'pattern', 'format', 'not',
 ]);
 
 const typeOf = (value: unknown): string =>
@@ -59,6 +59,9 @@ function validateString(schema: JsonSchema, value: string, at: string): string[]
   const errors: string[] = [];
   if (typeof schema.minLength === 'number' && [...value].length < schema.minLength) {
     errors.push(`${at} must not be shorter than ${schema.minLength} character(s), got ${show(value)}`);
+  }
+  if (typeof schema.maxLength === 'number' && [...value].length > schema.maxLength) {
+    errors.push(`${at} must not be longer than ${schema.maxLength} character(s), got ${[...value].length}`);
   }
   if (typeof schema.pattern === 'string' && !new RegExp(schema.pattern, 'u').test(value)) {
     errors.push(`${at} must match ${schema.pattern}, got ${show(value)}`);
