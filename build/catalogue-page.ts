@@ -2,7 +2,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Plugin } from 'vite';
+import { attributeName } from '../src/core/resolve-values.ts';
 import { safeUrl } from '../src/core/safe-url.ts';
+import { defaultText } from '../src/view/snippet-markdown.ts';
 import { readLibrary } from './read-library.ts';
 
 /** One snippet as the catalogue lists it. */
@@ -11,6 +13,9 @@ export interface CatalogueEntry {
   group: string;
   title: string;
   docs: string | null;
+  description?: string;
+  /** The snippet's variables as an author sets them. */
+  variables?: { attribute: string; fallback: string; secret: boolean; phrase: string }[];
 }
 
 // The filter script and the page's styles are files of their own: the page must work under
@@ -32,7 +37,19 @@ export function cataloguePage(options: { root: string }): Plugin {
     apply: 'build',
     generateBundle() {
       const entries = readLibrary(root).map(
-        ({ id, group, config }): CatalogueEntry => ({ id, group, title: typeof config.title === 'string' ? config.title : id, docs: safeUrl(config.docs) }),
+        ({ id, group, config }): CatalogueEntry => ({
+          id,
+          group,
+          title: typeof config.title === 'string' ? config.title : id,
+          docs: safeUrl(config.docs),
+          description: config.description,
+          variables: Object.entries(config.payload).map(([key, value]) => ({
+            attribute: attributeName(key),
+            fallback: defaultText(value),
+            secret: (config.secrets ?? []).includes(key),
+            phrase: config.variables?.[key] ?? '',
+          })),
+        }),
       );
       this.emitFile({ type: 'asset', fileName: 'catalogue.html', source: renderCataloguePage(entries) });
       for (const file of ['catalogue.js', 'catalogue.css']) {
@@ -53,9 +70,17 @@ export function renderCataloguePage(entries: readonly CatalogueEntry[]): string 
       const docs = entry.docs ? ` · <a href="${escapeHtml(entry.docs)}">API docs</a>` : '';
       // The filter matches words of the id and the title, in lower case.
       const filterText = `${entry.id} ${entry.title}`.toLowerCase();
+      const description = entry.description ? `\n        <p>${escapeHtml(entry.description)}</p>` : '';
+      const rows = (entry.variables ?? []).map(
+        (v) =>
+          `<tr><td><code>${escapeHtml(v.attribute)}</code></td><td><code>${escapeHtml(v.fallback)}</code></td><td>${v.secret ? 'secret' : ''}</td><td>${escapeHtml(v.phrase)}</td></tr>`,
+      );
+      const variables = rows.length
+        ? `\n        <details class="variables"><summary>Variables (${rows.length})</summary><table><thead><tr><th scope="col">Attribute</th><th scope="col">Default</th><th scope="col"></th><th scope="col">What it is</th></tr></thead><tbody>${rows.join('')}</tbody></table></details>`
+        : '';
       return `      <article class="entry" id="${escapeHtml(entry.id)}" data-filter="${escapeHtml(filterText)}">
         <h3>${escapeHtml(entry.title)}</h3>
-        <p class="meta"><code>&lt;snippet data-name="${escapeHtml(entry.id)}"&gt;</code>${docs}</p>
+        <p class="meta"><code>&lt;snippet data-name="${escapeHtml(entry.id)}"&gt;</code>${docs}</p>${description}${variables}
         <snippet data-name="${escapeHtml(entry.id)}"></snippet>
       </article>`;
     });

@@ -5,7 +5,7 @@ import type { Plugin } from 'vite';
 import { countLines } from '../src/core/count-lines.ts';
 import { encodeLibraryModule, type LibraryIndex } from '../src/core/formats/library-index.ts';
 import { encodePrebuiltHighlights, type PrebuiltHighlights } from '../src/core/formats/prebuilt-highlights.ts';
-import { encodeSnippetChunk, type SnippetChunk } from '../src/core/formats/snippet-chunk.ts';
+import { chunkConfig, encodeSnippetChunk, type SnippetChunk } from '../src/core/formats/snippet-chunk.ts';
 import { grammarOf, orderLanguages } from '../src/core/languages.ts';
 import { resolveValues } from '../src/core/resolve-values.ts';
 import type { SnippetFile, TemplateSpec } from '../src/core/types.ts';
@@ -69,7 +69,7 @@ export function snippetLibrary(options: { root: string }): Plugin<SnippetLibrary
         const entry = library.get(snippetId);
         if (!entry) return this.error(`No snippet folder for "${snippetId}" under ${root}.`);
         const paths = Object.fromEntries(entry.snippet.templates.map((t) => [t.lang, t.path]));
-        return encodeSnippetChunk({ id: snippetId, config: entry.snippet.config, highlights: entry.highlights }, paths);
+        return encodeSnippetChunk({ id: snippetId, config: chunkConfig(entry.snippet.config), highlights: entry.highlights }, paths);
       },
     },
   };

@@ -31,7 +31,7 @@ import { gzipSync } from 'node:zlib';
 export const MANIFEST_FILE = 'manifest.json';
 
 // Text files are worth a gzip figure (the size a reader downloads); binaries are not.
-const COMPRESSIBLE = new Set(['.js', '.mjs', '.css', '.json', '.map', '.svg', '.html', '.txt']);
+const COMPRESSIBLE = new Set(['.js', '.mjs', '.css', '.json', '.map', '.svg', '.html', '.txt', '.md']);
 
 /** @type {Readonly<Record<string, string>>} */
 const CONTENT_TYPES = {
@@ -42,6 +42,8 @@ const CONTENT_TYPES = {
   '.map': 'application/json; charset=utf-8',
   '.html': 'text/html; charset=utf-8',
   '.txt': 'text/plain; charset=utf-8',
+  // The snippets' pages for search engines and assistants (snippets/<group>/<name>.md).
+  '.md': 'text/markdown; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.webp': 'image/webp',

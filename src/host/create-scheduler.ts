@@ -4,6 +4,8 @@ import { LOG_PREFIX } from '../core/log-prefix.ts';
 export interface Scheduler {
   /** `urgent` work (snippets in view) runs now; the rest in slices, when the page has a moment. */
   run(job: () => void, urgent: boolean): void;
+  /** Runs everything queued now, and whatever is queued until the current task ends (before printing). */
+  flush(): void;
   destroy(): void;
 }
 
@@ -17,6 +19,8 @@ export function createScheduler(budgetMs = 8): Scheduler {
   let head = 0;
   let scheduled = false;
   let destroyed = false;
+  // Set by flush() until the task ends: work that its promises queue runs at once too.
+  let flushing = false;
   const channel = typeof MessageChannel === 'function' ? new MessageChannel() : null;
 
   const drain = () => {
@@ -41,11 +45,21 @@ export function createScheduler(budgetMs = 8): Scheduler {
 
   return {
     run(job, urgent) {
-      if (urgent) attempt(job);
+      if (urgent || flushing) attempt(job);
       else {
         queue.push(job);
         next();
       }
+    },
+    flush() {
+      flushing = true;
+      setTimeout(() => (flushing = false), 0);
+      while (head < queue.length) {
+        const job = queue[head]!;
+        queue[head++] = noop;
+        attempt(job);
+      }
+      queue.length = head = 0;
     },
     destroy() {
       destroyed = true;

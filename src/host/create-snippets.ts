@@ -226,6 +226,9 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
   page?.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-name'] });
 
   const stopTheme = observePageTheme(doc, () => tracked.forEach((host) => host.updateTheme()));
+  // Printing: every snippet's code on paper, even those the slices have not reached yet.
+  const beforePrint = () => scheduler.flush();
+  win.addEventListener('beforeprint', beforePrint);
   const stopValues = services.pageValues.subscribe(() => tracked.forEach((host) => host.refresh()));
 
   // The snippets in view are served first, in the very frame the page is first laid out: a
@@ -262,6 +265,7 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
       releases.forEach((timer) => clearTimeout(timer));
       stopTheme();
       stopValues();
+      win.removeEventListener('beforeprint', beforePrint);
       scheduler.destroy();
       [...tracked.keys()].forEach(untrack);
       void liveRoot?.then((root) => root?.destroy());

@@ -99,6 +99,16 @@ describe('cataloguePage (the Vite plugin)', () => {
     expect(files['catalogue.js']).toBe(FILTER_SCRIPT);
   });
 
+  it('shows each snippet’s description and variables: the attribute an author writes, its default, and what it is', () => {
+    document.body.innerHTML = emitCatalogue('shared/snippets')['catalogue.html']!.replace(/^[\s\S]*<body>|<\/body>[\s\S]*$/g, '');
+    const chat = document.getElementById('open-ai.chat-completion')!;
+    expect(chat.querySelector('p:not(.meta)')!.textContent).toMatch(/\.$/);
+    const rows = [...chat.querySelectorAll('.variables tbody tr')].map((row) => [...row.children].map((cell) => cell.textContent));
+    expect(rows).toContainEqual(['data-model', 'gpt-4o', '', expect.stringMatching(/\S/)]);
+    expect(rows).toContainEqual(['data-api-key', '<YOUR_API_KEY>', 'secret', expect.stringMatching(/\S/)]);
+    expect(rows.map(([attribute]) => attribute)).toContain('data-max-tokens');
+  });
+
   it('fails the build on a config that is not JSON', () => {
     expect(() => emitCatalogue('test/library/fixtures/broken')).toThrow(/not-json\/config\.json is not valid JSON/);
   });

@@ -22,3 +22,8 @@ export function encodeSnippetChunk(chunk: Omit<SnippetChunk, 'templates'>, templ
   const data = JSON.stringify({ id: chunk.id, config: chunk.config, highlights: chunk.highlights });
   return `${imports}\nconst data = ${data};\nexport default { ...data, templates: { ${templates} } };\n`;
 }
+
+/** The part of a config the page uses: the rest (description, variables' phrases, the operation) is for the build's pages. */
+export function chunkConfig({ title, docs, languages, payload, secrets }: SnippetConfig): SnippetConfig {
+  return { title, payload, ...(docs ? { docs } : {}), ...(languages ? { languages } : {}), ...(secrets ? { secrets } : {}) };
+}
