@@ -5,7 +5,8 @@
 //   pipeline    load → resolve → render → tokens: one snippet prepared once (a session)
 //   view        the viewer's one markup, its DOM and React renderers, its behaviour
 //   host        the script-tag widget: discovery, page API, custom element, live root
-//   embed, react  the other doors: the iframe embed page, the React component library
+//   embed, react, node  the other doors: the iframe embed page, the React component library,
+//               rendering ahead of time in Node (API, CLI, rehype plugin)
 //   entry.ts    boots the widget
 const layer = (name, allowed) => ({
   name: `${name}-imports-only-below`,
@@ -24,6 +25,7 @@ module.exports = {
     layer('host', ['core', 'highlight', 'pipeline', 'view']),
     layer('embed', ['core']),
     layer('react', ['core', 'highlight', 'pipeline', 'view', 'host']),
+    layer('node', ['core', 'highlight', 'pipeline', 'view']),
     {
       name: 'no-cycles',
       comment: 'No import cycle, between files or (through them) between folders.',

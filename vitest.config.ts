@@ -15,6 +15,8 @@ export default mergeConfig(
       setupFiles: ['test/setup.ts'],
       globalSetup: ['test/support/global-build.ts'],
       restoreMocks: true,
+      // The viewer's stylesheet is part of what the widget renders (shadow roots, static HTML).
+      css: { include: [/viewer\.css/] },
     },
   }),
 );

@@ -27,15 +27,19 @@ export async function createShikiTokenizer(): Promise<ShikiTokenizer> {
       await highlighter.loadLanguage(module.default);
     },
     tokenize(code, grammar) {
-      return highlighter.codeToTokensBase(code, { lang: grammar, theme: theme.name! }).map((line) =>
-        line.map(({ content, color, fontStyle }) => {
+      // Shiki breaks lines at "\r\n" too, and drops the "\r": put it back, so the tokens' text is the code.
+      const endings = code.split('\n').map((line) => line.endsWith('\r'));
+      return highlighter.codeToTokensBase(code, { lang: grammar, theme: theme.name! }).map((line, i) => {
+        const tokens = line.map(({ content, color, fontStyle }) => {
           const token: Token = { text: content };
           const index = colorIndex(color);
           if (index !== undefined) token.color = index;
           if (fontStyle && fontStyle > 0) token.fontStyle = fontStyle;
           return token;
-        }),
-      );
+        });
+        if (endings[i]) tokens.push({ text: '\r' });
+        return tokens;
+      });
     },
   };
 }

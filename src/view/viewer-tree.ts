@@ -31,6 +31,12 @@ export interface ViewerModel {
   shortcut: string;
   /** Still on its way (a skeleton of the right size): its controls are disabled, not dead. */
   busy?: boolean;
+  /**
+   * Rendered ahead of time, for pages read without JavaScript: every language's panel is in
+   * the markup and radio buttons with labels pick one (CSS does the rest), the controls that
+   * need a script are disabled. The bundle adopts it and turns it into the live viewer.
+   */
+  static?: boolean;
 }
 
 // Ids are only unique within a viewer: each viewer lives in a shadow root of its own.
@@ -38,7 +44,13 @@ export const IDS = {
   title: 'snippet-title',
   panel: 'snippet-panel',
   tab: (lang: string) => `snippet-tab-${lang}`,
+  /** In a viewer rendered ahead of time: each language's panel, and the radio button that shows it. */
+  staticPanel: (lang: string) => `snippet-panel-${lang}`,
+  radio: (lang: string) => `snippet-radio-${lang}`,
 } as const;
+
+/** The radio group of a viewer rendered ahead of time (one per shadow root). */
+const RADIO_NAME = 'snippet-lang';
 
 /** The active file: the one of `lang`, else the first. */
 export function activeFile(snippet: PreparedSnippet, lang: string): SnippetFile {
@@ -84,47 +96,76 @@ const tab = (lang: string, label: string, selected: boolean, disabled: boolean) 
     label,
   );
 
-/** The live viewer: title and tabs, the code, and Docs / Wrap / Show all / Copy. */
+/** The code of a file: coloured spans, or the text alone. */
+const codeOf = (file: SnippetFile, showTokens: boolean) =>
+  h('pre', { class: 'pre' }, h('code', { class: 'code' }, ...(showTokens && file.tokens ? tokenChildren(file.tokens) : [file.displayCode])));
+
+/** The live viewer (or, `static`, the same rendered ahead of time): title and tabs, the code, and Docs / Wrap / Show all / Copy. */
 export function viewerTree(model: ViewerModel): ViewNode {
   const { snippet, wrap, expanded, copy, theme } = model;
   const busy = model.busy === true;
+  const ahead = model.static === true;
+  const disabled = busy || ahead;
   const file = activeFile(snippet, model.lang);
   const tokens = model.showTokens ? file.tokens : null;
   const lines = countLines(file.displayCode);
   const collapsible = lines > COLLAPSED_LINES;
   const highlight = tokens ? 'highlighted' : file.highlight === 'plain' ? 'plain' : 'pending';
-  return h(
-    'section',
-    { class: 'viewer', 'data-theme': theme, 'data-lang': file.lang, 'data-highlight': highlight, 'aria-labelledby': IDS.title, 'aria-busy': busy && 'true' },
-    h(
-      'header',
-      { class: 'header' },
-      h('h3', { class: 'title', id: IDS.title }, snippet.title),
-      h('div', { role: 'tablist', 'aria-labelledby': IDS.title, class: 'tabs' }, ...snippet.files.map((f) => tab(f.lang, f.label, f === file, busy))),
-    ),
+  const panel = (f: SnippetFile, attrs: Record<string, string>) =>
     h(
       'div',
       {
         role: 'tabpanel',
-        id: IDS.panel,
-        'aria-labelledby': IDS.tab(file.lang),
+        ...attrs,
         // Scrollable by keyboard: the panel is the one tab stop between the tabs and the buttons.
         tabindex: '0',
-        class: clsx('panel', collapsible && !expanded && 'panel-collapsed'),
+        class: clsx('panel', countLines(f.displayCode) > COLLAPSED_LINES && !expanded && 'panel-collapsed'),
         'data-wrap': String(wrap),
       },
-      h('pre', { class: 'pre' }, h('code', { class: 'code' }, ...(tokens ? tokenChildren(tokens) : [file.displayCode]))),
+      codeOf(f, model.showTokens),
+    );
+  return h(
+    'section',
+    {
+      class: 'viewer',
+      'data-theme': theme,
+      'data-lang': file.lang,
+      'data-highlight': highlight,
+      'data-static': ahead,
+      'aria-labelledby': IDS.title,
+      'aria-busy': busy && 'true',
+    },
+    // Ahead of time, radio buttons before everything they style (CSS's `~` reaches forward only).
+    ...(ahead
+      ? snippet.files.map((f) =>
+          h('input', { type: 'radio', class: 'tab-radio', name: RADIO_NAME, id: IDS.radio(f.lang), value: f.lang, checked: f === file, 'aria-controls': IDS.staticPanel(f.lang) }),
+        )
+      : []),
+    h(
+      'header',
+      { class: 'header' },
+      h('h3', { class: 'title', id: IDS.title }, snippet.title),
+      ahead
+        ? h(
+            'div',
+            { class: 'tabs', role: 'presentation' },
+            ...snippet.files.map((f) => h('label', { class: 'tab', for: IDS.radio(f.lang), id: IDS.tab(f.lang), 'data-lang': f.lang }, f.label)),
+          )
+        : h('div', { role: 'tablist', 'aria-labelledby': IDS.title, class: 'tabs' }, ...snippet.files.map((f) => tab(f.lang, f.label, f === file, busy))),
     ),
+    ...(ahead
+      ? snippet.files.map((f) => panel(f, { id: IDS.staticPanel(f.lang), 'aria-labelledby': IDS.tab(f.lang), 'data-lang': f.lang }))
+      : [panel(file, { id: IDS.panel, 'aria-labelledby': IDS.tab(file.lang) })]),
     h(
       'footer',
       { class: 'footer' },
       snippet.docs && h('a', { class: 'link', 'data-action': 'docs', href: snippet.docs, target: '_blank', rel: 'noopener noreferrer' }, icon('docs'), 'Docs'),
       h('span', { class: 'spacer' }),
-      h('button', { type: 'button', class: 'button', 'data-action': 'wrap', 'aria-pressed': String(wrap), disabled: busy }, icon('wrap'), 'Wrap'),
+      h('button', { type: 'button', class: 'button', 'data-action': 'wrap', 'aria-pressed': String(wrap), disabled }, icon('wrap'), 'Wrap'),
       collapsible &&
         h(
           'button',
-          { type: 'button', class: 'button', 'data-action': 'expand', 'aria-expanded': String(expanded), 'aria-controls': IDS.panel, disabled: busy },
+          { type: 'button', class: 'button', 'data-action': 'expand', 'aria-expanded': String(expanded), 'aria-controls': IDS.panel, disabled },
           icon(expanded ? 'collapse' : 'expand'),
           expanded ? 'Collapse' : `Show all ${lines} lines`,
         ),
@@ -135,7 +176,7 @@ export function viewerTree(model: ViewerModel): ViewNode {
           class: clsx('button', 'button-primary', copy === 'copied' && 'button-done'),
           'data-action': 'copy',
           'aria-label': `${copy === 'copied' ? 'Copied' : 'Copy'} ${file.label} code`,
-          disabled: busy,
+          disabled,
         },
         icon(copy === 'copied' ? 'copied' : 'copy'),
         copy === 'copied' ? 'Copied' : copy === 'manual' ? `Press ${model.shortcut}` : 'Copy',
@@ -144,6 +185,23 @@ export function viewerTree(model: ViewerModel): ViewNode {
     h('div', { class: 'sr-only', 'data-live': '', 'aria-live': 'polite', 'aria-atomic': 'true' }, model.announcement),
     h('div', { class: 'scratch' }),
   );
+}
+
+/**
+ * The rules that make a viewer rendered ahead of time show the panel of the checked radio
+ * button, and its label as the active tab: one set per language (CSS cannot match a value).
+ */
+export function staticTabsCss(langs: readonly string[]): string {
+  return langs
+    .map((lang) => {
+      const radio = `#${IDS.radio(lang)}`;
+      return [
+        `${radio}:checked ~ .panel[data-lang='${lang}'] { display: block; }`,
+        `${radio}:checked ~ .header .tab[data-lang='${lang}'] { color: var(--fg); background: var(--bg); border-color: var(--border); }`,
+        `${radio}:focus-visible ~ .header .tab[data-lang='${lang}'] { outline: 2px solid var(--accent); outline-offset: 1px; }`,
+      ].join('\n');
+    })
+    .join('\n');
 }
 
 /**

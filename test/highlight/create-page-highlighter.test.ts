@@ -46,3 +46,11 @@ describe('the page highlighter', () => {
     expect(importUrl).toHaveBeenCalledWith('https://cdn.example/shiki.js?retry=1');
   });
 });
+
+describe('Shiki’s tokens', () => {
+  it('add up to the code, carriage returns included', async () => {
+    const code = 'x = "a\r\nb"\r\nprint(x)\n';
+    const lines = await createPageHighlighter().highlight(code, 'python', 'x.y');
+    expect(lines.map((line) => line.map((token) => token.text).join('')).join('\n')).toBe(code);
+  });
+});
