@@ -2,7 +2,10 @@ import { viewerCss } from '../view/viewer-styles.ts';
 
 /** Makes the shadow roots viewers live in. */
 export interface MountPoints {
-  /** A child `<div data-snippet-root>` of `element` with an open shadow root holding the viewer's styles. */
+  /**
+   * A child `<div data-snippet-root>` of `element` with an open shadow root holding the viewer's
+   * styles: the one a page rendered ahead of time put there (a declarative shadow root), or a new one.
+   */
   create(element: HTMLElement): { host: HTMLDivElement; root: ShadowRoot };
   /** Gives `host` an open shadow root with the viewer's styles (for hosts that are their own mount point). */
   attach(host: HTMLElement): ShadowRoot;
@@ -50,10 +53,18 @@ export function createMountPoints(): MountPoints {
   return {
     attach,
     create(element) {
+      const existing = prerenderedRoot(element);
+      if (existing) return { host: existing.host as HTMLDivElement, root: attach(existing.host as HTMLElement) };
       const host = element.ownerDocument.createElement('div');
       const root = attach(host);
       element.appendChild(host);
       return { host, root };
     },
   };
+}
+
+/** The shadow root a page rendered ahead of time gave a snippet (`<div data-snippet-root>` with a declarative shadow root), if any. */
+export function prerenderedRoot(element: HTMLElement): ShadowRoot | null {
+  for (const child of element.children) if (child.localName === 'div' && child.hasAttribute('data-snippet-root') && child.shadowRoot) return child.shadowRoot;
+  return null;
 }

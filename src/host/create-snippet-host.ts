@@ -12,7 +12,8 @@ import { createViewer, type Viewer } from '../view/create-viewer.ts';
 import { paintViewer } from '../view/paint-viewer.ts';
 import { renderDom } from '../view/render-dom.ts';
 import { activeFile, noticeTree } from '../view/viewer-tree.ts';
-import type { MountPoints } from './create-mount-points.ts';
+import { readStaticViewer } from '../view/read-static-viewer.ts';
+import { prerenderedRoot, type MountPoints } from './create-mount-points.ts';
 import type { Scheduler } from './create-scheduler.ts';
 import type { LiveRoot } from './live-root.tsx';
 import { resolveTheme } from './page-theme.ts';
@@ -66,7 +67,6 @@ export function createSnippetHost(element: HTMLElement, context: HostContext): S
   const setState = (state: SnippetState) => {
     if (element.getAttribute('data-state') !== state) element.setAttribute('data-state', state);
   };
-  setState('idle');
 
   const name = () => element.dataset.name ?? '';
 
@@ -202,6 +202,35 @@ export function createSnippetHost(element: HTMLElement, context: HostContext): S
   };
   reserveRoom();
 
+  /**
+   * A viewer rendered ahead of time (a page built with the Node API, the CLI or the rehype
+   * plugin) is taken over in place: its markup says what it shows, so the first view needs no
+   * fetch, and it turns into the live viewer without moving. Values the page set since (a
+   * page-wide setPayload) render it again as usual.
+   */
+  const adopt = (): boolean => {
+    const staticViewer = prerenderedRoot(element)?.querySelector('.viewer[data-static]');
+    const found = staticViewer && readStaticViewer(staticViewer, name());
+    if (!staticViewer || !found) return false;
+    const { root } = ensureMount();
+    viewer = createViewer({
+      snippet: found.snippet,
+      lang: found.lang,
+      theme,
+      showTokens: true,
+      preferences: services.preferences,
+      onCopy: (language) => services.emit(element, { type: 'copy', name: name(), language }),
+      onRendered: (rendered: PreparedSnippet) =>
+        services.emit(element, { type: 'render', name: rendered.name, languages: rendered.files.map((file) => file.lang) }),
+    });
+    stopViewer = viewer.subscribe(settle);
+    stopPaint = paintViewer(root, viewer, staticViewer);
+    shown = true;
+    settle();
+    if (Object.keys(services.pageValues.get()).length) host.refresh();
+    return true;
+  };
+
   const host: SnippetHost = {
     show() {
       if (shown || destroyed) return;
@@ -262,5 +291,7 @@ export function createSnippetHost(element: HTMLElement, context: HostContext): S
     },
   };
 
+  // Taken over at once when rendered ahead of time (it never waits, idle, for its turn).
+  if (!adopt()) setState('idle');
   return host;
 }

@@ -11,7 +11,7 @@ import { createPageHighlighter } from '../highlight/create-page-highlighter.ts';
 import type { TemplateRenderer } from '../pipeline/create-handlebars-renderer.ts';
 import { createSnippetLibrary } from '../pipeline/create-snippet-library.ts';
 import { afterPaint } from './after-paint.ts';
-import { createMountPoints } from './create-mount-points.ts';
+import { createMountPoints, prerenderedRoot } from './create-mount-points.ts';
 import { createPreloader } from './create-preloader.ts';
 import { createScheduler } from './create-scheduler.ts';
 import { createSnippetHost, type HostContext, type SnippetHost } from './create-snippet-host.ts';
@@ -67,11 +67,12 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
   const library = createSnippetLibrary({ index, loaders, urls: chunkUrls?.snippets, preload, importUrl });
   const found = [...doc.querySelectorAll<HTMLElement>(SNIPPET_SELECTOR)];
   // The chunks of the snippets already in the page are fetched before anything else runs:
-  // they are what the first paint waits for.
-  found.forEach((element) => library.preload(element.dataset.name ?? ''));
+  // they are what the first paint waits for. A snippet rendered ahead of time needs none.
+  const toRender = found.filter((element) => !prerenderedRoot(element));
+  toRender.forEach((element) => library.preload(element.dataset.name ?? ''));
 
   const rendererModule = lazy(() => import('../pipeline/create-handlebars-renderer.ts'), chunkUrls?.renderer);
-  if (found.length) rendererModule.preload();
+  if (toRender.length) rendererModule.preload();
   let renderer: Promise<TemplateRenderer> | null = null;
   const getRenderer = () => {
     renderer ??= rendererModule.get().then(
@@ -86,7 +87,7 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
 
   // The renderer runs as soon as it arrives, not when the first snippet's chunk has: its
   // evaluation then overlaps the wait for the templates.
-  if (found.length) void getRenderer().catch(() => undefined);
+  if (toRender.length) void getRenderer().catch(() => undefined);
   const services = createWidgetServices(win);
   const highlighter = createPageHighlighter({ urls: chunkUrls, preload, importUrl, afterPaint });
   const scheduler = createScheduler();
@@ -165,8 +166,10 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
     const host = createSnippetHost(element, context);
     tracked.set(element, host);
     const name = element.dataset.name ?? '';
-    library.preload(name);
-    rendererModule.preload();
+    if (!prerenderedRoot(element)) {
+      library.preload(name);
+      rendererModule.preload();
+    }
     // Values the build's tokens will likely not fit: Shiki and the first tab's grammar are
     // fetched alongside the templates (they run only once the plain code is on screen).
     if (!plainValues(services.pageValues.get(), readDataset(element.dataset))) {

@@ -98,7 +98,7 @@ export function createStaticRenderer(): StaticRenderer {
     renderHast,
     async renderHtml(name, values = {}, options = {}) {
       const mount = await renderHast(name, values, options);
-      const attributes = Object.fromEntries([['data-name', name], ...Object.entries(values).map(([key, value]) => [attributeName(key), String(value)])]);
+      const attributes: Record<string, string> = Object.fromEntries([['data-name', name], ...Object.entries(values).map(([key, value]) => [attributeName(key), String(value)])]);
       const element: Element = { type: 'element', tagName: 'snippet', properties: {}, children: [mount] };
       for (const [attribute, value] of Object.entries(attributes)) element.properties[attribute] = value;
       // An HTML parser turns a carriage return into a line feed, in text and attributes alike:

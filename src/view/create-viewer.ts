@@ -34,6 +34,8 @@ export interface ViewerOptions {
   showTokens: boolean;
   /** The reader's page-wide choices (language, wrap). */
   preferences: PreferenceStore;
+  /** The tab shown while the reader has no page-wide choice (a viewer rendered ahead of time shows one); default the first. */
+  lang?: string | null;
   /** Told when the reader copied a tab's code (the host turns it into a `copy` event). */
   onCopy?(language: string): void;
   /** Told once a new rendering is on the page (first drawn, or its code changed): a `render` event. */
@@ -43,7 +45,7 @@ export interface ViewerOptions {
 export function createViewer(options: ViewerOptions): Viewer {
   const { preferences } = options;
   let { snippet, theme, showTokens } = options;
-  let own: string | null = null;
+  let own: string | null = options.lang ?? null;
   let expanded = false;
   let copy: CopyState = 'idle';
   let announcement = '';

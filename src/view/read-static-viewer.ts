@@ -30,14 +30,21 @@ function readTokens(code: Element): TokenLines {
   return lines;
 }
 
+/** What a viewer rendered ahead of time shows: its snippet, and the tab that is open. */
+export interface StaticViewer {
+  snippet: PreparedSnippet;
+  lang: string;
+}
+
 /**
  * The snippet a viewer rendered ahead of time shows (viewerTree's `static` markup), read back
  * from that markup, so the bundle can take it over without fetching the snippet again; null
  * when `viewer` is not such markup.
  */
-export function readStaticViewer(viewer: Element, name: string): PreparedSnippet | null {
+export function readStaticViewer(viewer: Element, name: string): StaticViewer | null {
   if (!viewer.matches('.viewer[data-static]')) return null;
   const panels = [...viewer.querySelectorAll<HTMLElement>('.panel[data-lang]')];
+  const tabs = [...viewer.querySelectorAll('.tab[data-lang]')];
   if (!panels.length) return null;
   const files: SnippetFile[] = panels.map((panel) => {
     const lang = panel.getAttribute('data-lang')!;
@@ -46,17 +53,21 @@ export function readStaticViewer(viewer: Element, name: string): PreparedSnippet
     const coloured = !!code?.querySelector('span');
     return {
       lang,
-      label: viewer.querySelector(`.tab[data-lang="${CSS.escape(lang)}"]`)?.textContent ?? languageLabel(lang),
+      label: tabs.find((tab) => tab.getAttribute('data-lang') === lang)?.textContent ?? languageLabel(lang),
       code: text,
       displayCode: text,
       tokens: coloured && code ? readTokens(code) : null,
       highlight: coloured ? 'highlighted' : grammarOf(lang) ? 'pending' : 'plain',
     };
   });
+  const checked = viewer.querySelector<HTMLInputElement>('input.tab-radio:checked')?.value;
   return {
-    name,
-    title: viewer.querySelector('.title')?.textContent ?? name,
-    docs: safeUrl(viewer.querySelector('a[data-action="docs"]')?.getAttribute('href')),
-    files,
+    snippet: {
+      name,
+      title: viewer.querySelector('.title')?.textContent ?? name,
+      docs: safeUrl(viewer.querySelector('a[data-action="docs"]')?.getAttribute('href')),
+      files,
+    },
+    lang: checked && files.some((file) => file.lang === checked) ? checked : files[0]!.lang,
   };
 }
