@@ -8,12 +8,13 @@ import sirv from 'sirv';
 
 /**
  * Starts a server on 127.0.0.1.
- * @param {{ root: string, port?: number, mounts?: Record<string, string>, files?: Record<string, string>, headers?: (path: string) => Record<string, string> }} options
+ * @param {{ root: string, port?: number, mounts?: Record<string, string>, files?: Record<string, string>, headers?: (path: string) => Record<string, string>, intercept?: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse, path: string) => boolean }} options
  *   `mounts` maps a URL prefix (e.g. '/dist/') to a folder; `files` maps an exact URL path to a file;
- *   `headers` adds response headers per request path.
+ *   `headers` adds response headers per request path; `intercept` may answer a request itself
+ *   (the tests' faults) and returns true when it did.
  * @returns {Promise<{ url: string, port: number, close: () => Promise<void> }>}
  */
-export async function startStaticServer({ root, port = 0, mounts = {}, files = {}, headers = () => ({}) }) {
+export async function startStaticServer({ root, port = 0, mounts = {}, files = {}, headers = () => ({}), intercept = () => false }) {
   // Files are read on every request (`dev`): tests and `npm start` rebuild dist/ while serving.
   const serve = (/** @type {string} */ dir) => sirv(resolve(dir), { dev: true, dotfiles: false });
   const routes = [
@@ -33,6 +34,7 @@ export async function startStaticServer({ root, port = 0, mounts = {}, files = {
     // Module scripts from a sandboxed frame (opaque origin) or another origin need CORS.
     res.setHeader('Access-Control-Allow-Origin', '*');
     for (const [name, value] of Object.entries(headers(path))) res.setHeader(name, value);
+    if (intercept(req, res, path)) return;
     // The last route's prefix is '/': some route always matches.
     const route = /** @type {(typeof routes)[number]} */ (routes.find((candidate) => candidate.exact === path || (candidate.prefix && path.startsWith(candidate.prefix))));
     const { search } = new URL(req.url ?? '/', 'http://x');

@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startStaticServer } from '../../scripts/static-server.mjs';
+import { createFaults, distFileOf } from './faults.mjs';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const PAGES_DIR = join(REPO_ROOT, 'test/e2e/pages');
@@ -76,13 +77,24 @@ export function ensureTestBuild() {
 
 /**
  * Serves the test pages at `/`, the same pages under a strict CSP at `/csp/`,
- * the built bundle at `/dist/`, and any extra mounts.
- * @param {{ distDir: string, pagesDir?: string, mounts?: Record<string, string> }} options
+ * the built bundle at `/dist/`, and any extra mounts. `faults` (test/e2e/faults.mjs) answers
+ * what it matches with a network fault: `server.faults.add(/\/chunks\/snippet\./, 'stall')`.
+ * @param {{ distDir: string, pagesDir?: string, mounts?: Record<string, string>, headers?: (path: string) => Record<string, string> }} options
  */
-export function serveFixtures({ distDir, pagesDir = PAGES_DIR, mounts = {} }) {
-  return startStaticServer({
+export async function serveFixtures({ distDir, pagesDir = PAGES_DIR, mounts = {}, headers = () => ({}) }) {
+  const faults = createFaults(distFileOf(distDir));
+  const server = await startStaticServer({
     root: pagesDir,
     mounts: { '/dist/': distDir, '/csp/': pagesDir, ...mounts },
-    headers: (path) => (path.startsWith('/csp/') ? { 'Content-Security-Policy': STRICT_CSP } : /** @type {Record<string, string>} */ ({})),
+    headers: (path) => ({ ...(path.startsWith('/csp/') ? { 'Content-Security-Policy': STRICT_CSP } : {}), ...headers(path) }),
+    intercept: faults.intercept,
   });
+  return {
+    ...server,
+    faults,
+    close: () => {
+      faults.clear();
+      return server.close();
+    },
+  };
 }
