@@ -3,6 +3,7 @@ import { cataloguePage } from './build/catalogue-page.ts';
 import { chunkUrls } from './build/chunk-urls.ts';
 import { dualThemePlugin } from './build/dual-theme.ts';
 import { featherIcons } from './build/feather-icons.ts';
+import { handlebarsHardenedRuntime } from './build/handlebars-hardened-runtime.ts';
 import { handlebarsPrecompile } from './build/handlebars-precompile.ts';
 import { releaseManifest } from './build/release-manifest.ts';
 import { snippetDocs } from './build/snippet-docs.ts';
@@ -21,6 +22,7 @@ export default defineConfig({
   base: process.env.SNIPPETS_CDN_PREFIX || './',
   plugins: [
     handlebarsPrecompile(),
+    handlebarsHardenedRuntime(),
     dualThemePlugin(),
     featherIcons(),
     snippetLibrary({ root: LIBRARY }),

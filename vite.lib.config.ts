@@ -2,6 +2,7 @@ import { defineConfig } from 'vite';
 import { chunkUrls } from './build/chunk-urls.ts';
 import { dualThemePlugin } from './build/dual-theme.ts';
 import { featherIcons } from './build/feather-icons.ts';
+import { handlebarsHardenedRuntime } from './build/handlebars-hardened-runtime.ts';
 import { handlebarsPrecompile } from './build/handlebars-precompile.ts';
 import { snippetLibrary } from './build/snippet-library.ts';
 
@@ -12,7 +13,7 @@ const LIBRARY = 'shared/snippets';
  * the widget's pipeline and markup. React stays a peer: the host app's copy is used.
  */
 export default defineConfig({
-  plugins: [handlebarsPrecompile(), dualThemePlugin(), featherIcons(), snippetLibrary({ root: LIBRARY }), chunkUrls({ library: LIBRARY, emit: false })],
+  plugins: [handlebarsPrecompile(), handlebarsHardenedRuntime(), dualThemePlugin(), featherIcons(), snippetLibrary({ root: LIBRARY }), chunkUrls({ library: LIBRARY, emit: false })],
   // embed.html and friends belong to the CDN build only.
   publicDir: false,
   build: {
