@@ -121,7 +121,9 @@ export function createViewer(options: ViewerOptions): Viewer {
       };
     },
     handle(event) {
-      const target = event.target instanceof Element ? event.target : null;
+      // Not `instanceof Element`: a snippet in a same-origin iframe (`refresh(frame.contentDocument)`)
+      // has elements of that frame's realm, and its controls must work too.
+      const target = (event.target as Node | null)?.nodeType === 1 ? (event.target as Element) : null;
       const control = target?.closest<HTMLElement>('[role="tab"], [data-action]');
       if (!control || (control as HTMLButtonElement).disabled) return;
       if (event.type === 'keydown') {
