@@ -27,24 +27,43 @@ export interface SnippetsApi {
 }
 
 const METHODS = ['setPayload', 'refresh', 'on', 'destroy'] as const;
+const EVENTS: readonly SnippetEventType[] = ['render', 'copy', 'error'];
+
+/** A value a page passed, for a console line: never its own `toString` (which may throw, or lie). */
+function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
+  return value === null ? 'null' : `${/^[aeiou]/.test(typeof value) ? 'an' : 'a'} ${typeof value}`;
+}
+
+/** A node `refresh()` can scan, from this document or another's (a same-origin iframe's). */
+const isScannable = (root: unknown): root is ParentNode =>
+  typeof root === 'object' && root !== null && [1, 9, 11].includes((root as Node).nodeType) && typeof (root as ParentNode).querySelectorAll === 'function';
 
 /**
  * Builds the page API over a widget handle and replays what the page queued before the
  * bundle loaded. Nothing a page passes in can throw into it: bad input is refused with one
  * `[snippets]` line that says what to pass instead.
  */
-export function createPageApi(handle: SnippetsHandle, version: string, queued: unknown): SnippetsApi {
+export function createPageApi(handle: SnippetsHandle, version: string, queued: readonly unknown[] = []): SnippetsApi {
   const api: SnippetsApi = {
     version,
     setPayload(values) {
       handle.setPayload(sanitizeValues(values));
     },
     refresh(root) {
+      if (root !== undefined && !isScannable(root)) {
+        console.error(`${LOG_PREFIX} Snippets.refresh() scans a document or an element; it got ${describe(root)}. Call it with no argument to scan the whole page.`);
+        return;
+      }
       handle.refresh(root);
     },
     on(type, handler) {
+      if (!EVENTS.includes(type)) {
+        console.error(`${LOG_PREFIX} Snippets.on(${describe(type)}, …): there is no such event; use ${EVENTS.map((event) => JSON.stringify(event)).join(', ')}.`);
+        return () => undefined;
+      }
       if (typeof handler !== 'function') {
-        console.error(`${LOG_PREFIX} Snippets.on(${JSON.stringify(String(type))}, …) needs a function as its handler; nothing was subscribed.`);
+        console.error(`${LOG_PREFIX} Snippets.on(${describe(type)}, …) needs a function as its handler; it got ${describe(handler)}, and nothing was subscribed.`);
         return () => undefined;
       }
       return handle.on(type, handler);
@@ -75,7 +94,7 @@ export function createPageApi(handle: SnippetsHandle, version: string, queued: u
     const [method, ...args] = parts;
     // Only the API's own methods: never Object.prototype's (`toString`, `constructor` …).
     if (typeof method !== 'string' || !(METHODS as readonly string[]).includes(method)) {
-      console.warn(`${LOG_PREFIX} queued call ${JSON.stringify(String(method))} is not a Snippets method; use ${METHODS.join(', ')}.`);
+      console.warn(`${LOG_PREFIX} queued call ${describe(method)} is not a Snippets method; use ${METHODS.join(', ')}.`);
       return;
     }
     try {
@@ -84,7 +103,7 @@ export function createPageApi(handle: SnippetsHandle, version: string, queued: u
       console.error(`${LOG_PREFIX} queued call "${method}" failed`, error);
     }
   }
-  if (Array.isArray(queued)) [...queued].forEach(run);
+  if (Array.isArray(queued)) queued.forEach(run);
   return api;
 }
 

@@ -71,7 +71,44 @@ describe('window.Snippets', () => {
     ]);
     const stop = api.on('render', 'oops' as never);
     expect(typeof stop).toBe('function');
-    expect(error).toHaveBeenCalledWith('[snippets] Snippets.on("render", …) needs a function as its handler; nothing was subscribed.');
+    expect(error).toHaveBeenCalledWith('[snippets] Snippets.on("render", …) needs a function as its handler; it got "oops", and nothing was subscribed.');
+    api.on('rendered' as never, () => undefined);
+    expect(error).toHaveBeenLastCalledWith('[snippets] Snippets.on("rendered", …): there is no such event; use "render", "copy", "error".');
+  });
+
+  it('lets nothing a page passes throw into it: values whose toString throws, non-nodes to refresh, revoked Proxies', () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    const handle = startPage('');
+    const refresh = vi.spyOn(handle, 'refresh');
+    const api = createPageApi(handle, '1.0.0');
+    const hostile = { toString: () => { throw new Error('toString'); } };
+    const revoked = Proxy.revocable({}, {});
+    revoked.revoke();
+    expect(() => {
+      api.q.push([hostile as never]);
+      api.q.push(['on', hostile, () => undefined]);
+      api.on(hostile as never, () => undefined);
+      api.refresh('main' as never);
+      api.refresh({ querySelectorAll: () => [] } as never);
+      api.setPayload(revoked.proxy as never);
+      api.q.push(['refresh', 42]);
+    }).not.toThrow();
+    expect(refresh).not.toHaveBeenCalled();
+    expect([...warn.mock.calls, ...error.mock.calls].map(([line]) => line)).toEqual([
+      '[snippets] queued call an object is not a Snippets method; use setPayload, refresh, on, destroy.',
+      '[snippets] setPayload could not read the object it was given (a Proxy that throws?); pass a plain object.',
+      '[snippets] Snippets.on(an object, …): there is no such event; use "render", "copy", "error".',
+      '[snippets] Snippets.on(an object, …): there is no such event; use "render", "copy", "error".',
+      '[snippets] Snippets.refresh() scans a document or an element; it got "main". Call it with no argument to scan the whole page.',
+      '[snippets] Snippets.refresh() scans a document or an element; it got an object. Call it with no argument to scan the whole page.',
+      '[snippets] Snippets.refresh() scans a document or an element; it got a number. Call it with no argument to scan the whole page.',
+    ]);
+    // A document, an element, no argument: scanned.
+    api.refresh();
+    api.refresh(document);
+    api.refresh(document.body);
+    expect(refresh).toHaveBeenCalledTimes(3);
   });
 
   it('destroy() takes every viewer out and stops following the page', async () => {
