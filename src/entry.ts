@@ -1,29 +1,18 @@
 // The bundle's entry and the one module with top-level effects: it starts the widget on the page.
 import { version } from '../package.json';
 import { LOG_PREFIX } from './core/log-prefix.ts';
+import { runStep } from './core/run-step.ts';
 import { resizeEmbeds } from './embed/resize-embeds.ts';
-import { createPageApi, type SnippetsApi, type SnippetsStub } from './host/create-page-api.ts';
+import type { SnippetsApi, SnippetsStub } from './host/create-page-api.ts';
 import { createSnippets, type SnippetsHandle } from './host/create-snippets.ts';
 import { defineSnippetElement } from './host/define-snippet-element.ts';
+import { installPageApi, markRunning, runningVersion } from './host/install-page-api.ts';
 import './host.css';
 
 declare global {
   interface Window {
     /** The widget's page API once the bundle runs; before, the page's loader stub. */
     Snippets?: SnippetsApi | SnippetsStub;
-  }
-}
-
-/** Marks the real API, so a second copy of the bundle can tell it from a page's stub. */
-const RUNNING = Symbol.for('aiml-snippets.api');
-
-/** Runs one step of the start-up; a step that fails costs only itself, with one console line. */
-function step<T>(name: string, run: () => T): T | undefined {
-  try {
-    return run();
-  } catch (error) {
-    console.error(`${LOG_PREFIX} could not ${name}`, error);
-    return undefined;
   }
 }
 
@@ -34,29 +23,29 @@ function scriptNonce(doc: Document): string {
   return own?.nonce || scripts.find((script) => script.nonce)?.nonce || '';
 }
 
+/**
+ * Each step fails alone, with one console line (`runStep`): a page whose custom element
+ * registry, observers or `window.Snippets` misbehave keeps everything else.
+ */
 function boot(): void {
-  const existing = step('read window.Snippets', () => window.Snippets);
-  const running = step('read window.Snippets', () => (existing as Partial<Record<typeof RUNNING, string>> | undefined)?.[RUNNING]);
+  const existing = runStep('read window.Snippets', () => window.Snippets);
+  const running = runStep('look for another copy of the widget on the page', () => runningVersion(document, existing));
   if (running) {
-    console.warn(`${LOG_PREFIX} the bundle was loaded twice: version ${running} is running, this copy (${version}) stays idle.`);
+    console.warn(`${LOG_PREFIX} the bundle is on this page twice: version ${running} is running, and this copy (${version}) stays idle.`);
     return;
   }
-  const handle: SnippetsHandle | undefined = step('start', () => createSnippets({ nonce: scriptNonce(document) }));
+  const handle: SnippetsHandle | undefined = runStep('start', () => createSnippets({ nonce: scriptNonce(document) }));
   if (handle) {
-    step('set up window.Snippets', () => {
-      const queued = (existing as Partial<SnippetsStub> | undefined)?.q;
-      const api = createPageApi(handle, version, queued);
-      Object.defineProperty(api, RUNNING, { value: version });
-      window.Snippets = api;
-    });
-    step('define <aiml-snippet>', () => {
+    runStep('mark the page as served (a second copy of the bundle would serve it again)', () => markRunning(document, version));
+    runStep('set up window.Snippets', () => installPageApi(window, handle, version, existing));
+    runStep('define <aiml-snippet>', () => {
       if (window.customElements) defineSnippetElement(window.customElements, () => handle);
     });
   }
-  step('size embeds', () => resizeEmbeds(window));
+  runStep('size embeds', () => resizeEmbeds(window));
   if (document.documentElement.hasAttribute('data-snippet-embed-page')) {
     import('./embed/embed-page.ts').then(
-      ({ startEmbedPage }) => step('start the embed page', () => startEmbedPage(window)),
+      ({ startEmbedPage }) => runStep('start the embed page', () => startEmbedPage(window)),
       (error: unknown) => console.error(`${LOG_PREFIX} could not load the embed page (check the network and the bundle's URL)`, error),
     );
   }

@@ -3,6 +3,7 @@ import { index, loaders } from 'virtual:snippet-library';
 import { createLazyModule } from '../core/create-lazy-module.ts';
 import { pickLanguage, grammarOf } from '../core/languages.ts';
 import { LOG_PREFIX } from '../core/log-prefix.ts';
+import { runStep } from '../core/run-step.ts';
 import { plainValues } from '../core/plain-values.ts';
 import { readDataset } from '../core/resolve-values.ts';
 import type { SnippetEventHandler, SnippetEventType } from '../core/services.ts';
@@ -141,25 +142,29 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
     }
   };
 
+  // Each observer fails alone (a page's broken polyfill, a hardened page): the snippets are
+  // still served, without what that observer gave, and the console says which.
   const nearObserver =
     options.lazy !== false && typeof win.IntersectionObserver === 'function'
-      ? new win.IntersectionObserver(
-          (records) => {
-            setNear(records.filter((record) => record.isIntersecting).map((record) => record.target as HTMLElement), true);
-            setNear(records.filter((record) => !record.isIntersecting).map((record) => record.target as HTMLElement), false);
-          },
-          { rootMargin: NEAR_MARGIN },
-        )
+      ? (runStep('watch which snippets are near the viewport (IntersectionObserver); every snippet is served at once', () =>
+          new win.IntersectionObserver(
+            (records) => {
+              setNear(records.filter((record) => record.isIntersecting).map((record) => record.target as HTMLElement), true);
+              setNear(records.filter((record) => !record.isIntersecting).map((record) => record.target as HTMLElement), false);
+            },
+            { rootMargin: NEAR_MARGIN },
+          ),
+        ) ?? null)
       : null;
 
-  const attributes = new MutationObserver((records) => {
+  const onAttributes = (records: MutationRecord[]) => {
     for (const record of records) {
       const element = record.target as HTMLElement;
       if (!record.attributeName || IGNORED_ATTRIBUTES.has(record.attributeName)) continue;
       if (record.attributeName === 'data-theme') tracked.get(element)?.updateTheme();
       else tracked.get(element)?.refresh();
     }
-  });
+  };
 
   const track = (element: HTMLElement) => {
     if (tracked.has(element) || !element.isConnected) return;
@@ -177,7 +182,7 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
       const grammar = entry && grammarOf(pickLanguage(entry.languages, services.preferences.get().lang, null));
       if (grammar) highlighter.preload(grammar);
     }
-    attributes.observe(element, { attributes: true });
+    watching?.attributes.observe(element, { attributes: true });
     if (nearObserver) {
       nearObserver.observe(element);
       // Every snippet's code goes into the page soon, in view or not (find-in-page, print,
@@ -207,28 +212,32 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
     for (const element of [...tracked.keys()]) if (!element.isConnected) untrack(element);
   };
 
-  const page =
-    options.observe === false
-      ? null
-      : new MutationObserver((records) => {
-          let removed = false;
-          for (const record of records) {
-            if (record.type === 'attributes') {
-              // `data-name` added to an element that had none.
-              const target = record.target as HTMLElement;
-              if (target.matches(SNIPPET_SELECTOR)) track(target);
-              continue;
-            }
-            if (record.removedNodes.length) removed = true;
-            record.addedNodes.forEach((node) => {
-              if (node.nodeType === 1 && !(node as Element).hasAttribute('data-snippet-root')) refresh(node as Element);
-            });
-          }
-          if (removed) sweep();
+  /** Snippets added, given a name or removed later: single-page sites swap content freely. */
+  const followPage = () => {
+    const observer = new MutationObserver((records) => {
+      let removed = false;
+      for (const record of records) {
+        if (record.type === 'attributes') {
+          // `data-name` added to an element that had none.
+          const target = record.target as HTMLElement;
+          if (target.matches(SNIPPET_SELECTOR)) track(target);
+          continue;
+        }
+        if (record.removedNodes.length) removed = true;
+        record.addedNodes.forEach((node) => {
+          if (node.nodeType === 1 && !(node as Element).hasAttribute('data-snippet-root')) refresh(node as Element);
         });
-  page?.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-name'] });
-
-  const stopTheme = observePageTheme(doc, () => tracked.forEach((host) => host.updateTheme()));
+      }
+      if (removed) sweep();
+    });
+    observer.observe(doc.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ['data-name'] });
+    return observer;
+  };
+  const watching = runStep('follow the page (MutationObserver); snippets added or changed later show after Snippets.refresh() only', () => ({
+    attributes: new MutationObserver(onAttributes),
+    page: options.observe === false ? null : followPage(),
+    stopTheme: observePageTheme(doc, () => tracked.forEach((host) => host.updateTheme())),
+  }));
   // Printing: every snippet's code on paper, even those the slices have not reached yet.
   const beforePrint = () => scheduler.flush();
   win.addEventListener('beforeprint', beforePrint);
@@ -245,14 +254,18 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
     if (nearObserver) setNear(inView, true);
     for (const element of found) if (!tracked.has(element)) scheduler.run(() => track(element), false);
   };
-  // On a short page that layout is cheap and a frame is worth saving: serve at once.
-  if (nearObserver && typeof win.ResizeObserver === 'function' && found.length > LONG_PAGE) {
+  const waitForLayout = () => {
     const layout = new win.ResizeObserver(() => {
       layout.disconnect();
       start();
     });
     layout.observe(doc.documentElement);
-  } else start();
+    return true;
+  };
+  // On a short page that layout is cheap and a frame is worth saving: serve at once.
+  const waiting =
+    nearObserver && typeof win.ResizeObserver === 'function' && found.length > LONG_PAGE && runStep("wait for the page's first layout (ResizeObserver)", waitForLayout);
+  if (!waiting) start();
 
   return {
     refresh,
@@ -262,11 +275,11 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
     untrack,
     destroy() {
       destroyed = true;
-      page?.disconnect();
-      attributes.disconnect();
+      watching?.page?.disconnect();
+      watching?.attributes.disconnect();
       nearObserver?.disconnect();
       releases.forEach((timer) => clearTimeout(timer));
-      stopTheme();
+      watching?.stopTheme();
       stopValues();
       win.removeEventListener('beforeprint', beforePrint);
       scheduler.destroy();
