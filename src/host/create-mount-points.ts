@@ -9,6 +9,11 @@ export interface MountPoints {
   create(element: HTMLElement): { host: HTMLDivElement; root: ShadowRoot };
   /** Gives `host` an open shadow root with the viewer's styles (for hosts that are their own mount point). */
   attach(host: HTMLElement): ShadowRoot;
+  /**
+   * Whether `node` is one of the mount points these made: the page's watcher skips them. Not
+   * the `data-snippet-root` attribute, which a page may carry on elements of its own.
+   */
+  owns(node: Node): boolean;
 }
 
 /**
@@ -36,7 +41,9 @@ export function createMountPoints(): MountPoints {
     }
     return sheets.get(doc) ?? null;
   };
+  const mounts = new WeakSet<Node>();
   const attach = (host: HTMLElement): ShadowRoot => {
+    mounts.add(host);
     host.setAttribute('data-snippet-root', '');
     const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
     const sheet = sheetFor(host.ownerDocument);
@@ -52,6 +59,7 @@ export function createMountPoints(): MountPoints {
   };
   return {
     attach,
+    owns: (node) => mounts.has(node),
     create(element) {
       const existing = prerenderedRoot(element);
       if (existing) return { host: existing.host as HTMLDivElement, root: attach(existing.host as HTMLElement) };

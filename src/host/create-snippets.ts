@@ -96,12 +96,13 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
   let liveRoot: Promise<LiveRoot | null> | null = null;
   let destroyed = false;
 
+  const mountPoints = createMountPoints();
   const context: HostContext = {
     services,
     library,
     renderer: getRenderer,
     highlighter,
-    mountPoints: createMountPoints(),
+    mountPoints,
     scheduler,
     live() {
       liveRoot ??= liveModule.get().then(
@@ -225,7 +226,7 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
         }
         if (record.removedNodes.length) removed = true;
         record.addedNodes.forEach((node) => {
-          if (node.nodeType === 1 && !(node as Element).hasAttribute('data-snippet-root')) refresh(node as Element);
+          if (node.nodeType === 1 && !mountPoints.owns(node)) refresh(node as Element);
         });
       }
       if (removed) sweep();

@@ -86,6 +86,24 @@ describe('the widget on a page', () => {
     expect(errors).not.toHaveBeenCalled();
   });
 
+  it('serves snippets added inside a page element that carries data-snippet-root, or carrying it themselves', async () => {
+    vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    startPage(`<div id="content"></div>`);
+    // The attribute is the widget's mark on its own mount points; the page may use it too.
+    const wrapper = document.createElement('div');
+    wrapper.setAttribute('data-snippet-root', '');
+    wrapper.innerHTML = `<snippet id="inside" data-name="open-ai.chat-completion" data-model="inside-model"></snippet>`;
+    const marked = document.createElement('snippet');
+    marked.setAttribute('data-name', 'open-ai.chat-completion');
+    marked.setAttribute('data-snippet-root', 'page');
+    marked.setAttribute('data-model', 'marked-model');
+    document.querySelector('#content')!.append(wrapper, marked);
+    await vi.waitFor(() => expect(codeOf(document.querySelector('#inside')!)).toContain('model="inside-model"'));
+    await vi.waitFor(() => expect(codeOf(marked)).toContain('model="marked-model"'));
+    expect(marked.querySelectorAll(':scope > [data-snippet-root]')).toHaveLength(1);
+    expect(errors).not.toHaveBeenCalled();
+  });
+
   it('switches tab by click and by keyboard, with roving focus, in every viewer that has the language', async () => {
     const user = userEvent.setup();
     startPage(`
