@@ -1,4 +1,4 @@
-import { EMBED_RESIZE, isMeasureMessage, type EmbedResizeMessage } from './embed-protocol.ts';
+import { EMBED_RESIZE, isMeasureMessage, readEmbedToken, type EmbedResizeMessage } from './embed-protocol.ts';
 import { LOG_PREFIX } from '../core/log-prefix.ts';
 
 const ATTRIBUTE_NAME = /^[a-z][a-z0-9-]*$/;
@@ -29,7 +29,7 @@ export function startEmbedPage(win: Window): () => void {
     const height = Math.ceil(doc.documentElement.getBoundingClientRect().height);
     if ((height === last && !again) || win.parent === win) return;
     last = height;
-    const message: EmbedResizeMessage = { type: EMBED_RESIZE, height };
+    const message: EmbedResizeMessage = { type: EMBED_RESIZE, height, token: readEmbedToken(win.location.hash) };
     // The height is not a secret, and a sandboxed frame cannot know its parent's origin.
     win.parent.postMessage(message, '*');
   };
@@ -41,8 +41,12 @@ export function startEmbedPage(win: Window): () => void {
     if (event.source === win.parent && isMeasureMessage(event.data)) post(true);
   };
   win.addEventListener('message', onMessage);
+  // The parent gives this frame its token by changing the URL's fragment: tell it again, with it.
+  const onHashChange = () => post(true);
+  win.addEventListener('hashchange', onHashChange);
   return () => {
     observer.disconnect();
     win.removeEventListener('message', onMessage);
+    win.removeEventListener('hashchange', onHashChange);
   };
 }

@@ -269,6 +269,34 @@ describe('iframe embed from a second origin', () => {
     const storageLines = opened.console.filter((line) => /localStorage|storage/i.test(line));
     expect(storageLines.length, storageLines.join('\n')).toBeLessThanOrEqual(1);
     for (const line of storageLines) expect(line).toMatch(/^warning: \[snippets\] /);
+
+    // The frame learnt its token from its URL's fragment, and no history entry was made for it.
+    expect(await frame.evaluate(() => location.hash)).toMatch(/^#embed-token=[0-9a-f]{32}$/);
+    const control = await openParent({});
+    expect(await page.evaluate(() => history.length)).toBe(await control.page.evaluate(() => history.length));
+
+    // Another document navigated into the sandboxed frame has the same opaque origin ("null"),
+    // and even the CDN's: its height messages are ignored all the same (it cannot know the token).
+    const beforeNavigation = await frameHeights(page);
+    await frame.evaluate((url) => location.assign(url), `${cdn.url}/e2e/embedding-forger.html`);
+    await waitForMessage(page, 'embed', 'e2e:forger-ready');
+    const resizesBefore = (await waitForMessage(page, 'embed', RESIZE)).length;
+    await page.evaluate(() => document.querySelector<HTMLIFrameElement>('#embed')!.contentWindow!.postMessage({ forge: 765 }, '*'));
+    const forged = await waitForMessage(page, 'embed', RESIZE, resizesBefore + 1);
+    expect(forged.at(-1)).toMatchObject({ origin: 'null', data: { type: RESIZE, height: 765 } });
+    expect(await frameHeights(page)).toEqual(beforeNavigation);
+    expect(opened.problems()).toEqual([]);
+  });
+
+  it('serves an embed whose query names a variable like the widget\'s own mark (?snippet-root=…)', async () => {
+    const src = embedUrl(cdn.url, { name: 'open-ai.chat-completion', model: 'marked-model', 'snippet-root': 'x' });
+    const opened = await openParent({ embed: src });
+    const frame = await embedFrame(opened.page, cdn.url);
+    await settle(asPage(frame), 'snippet');
+    expect((await readSnippet(asPage(frame), 'snippet')).code).toContain('model="marked-model"');
+    await fitted(opened.page, frame);
+    // It is no variable of the snippet: one warning says so.
+    expect(opened.console.filter((line) => line.includes('snippet-root'))).toEqual([expect.stringMatching(/^warning: \[snippets\] data-snippet-root is not a variable/)]);
     expect(opened.problems()).toEqual([]);
   });
 

@@ -42,3 +42,20 @@ describe('an embed asked for its height', () => {
     vi.unstubAllGlobals();
   });
 });
+
+describe('the token its parent gave it', () => {
+  it('is echoed in every height message, and a new one (a fragment change) is told at once', () => {
+    history.replaceState(null, '', '/embed.html?name=voice.tts');
+    vi.stubGlobal('ResizeObserver', class { observe() {} disconnect() {} });
+    const told: { token?: string }[] = [];
+    const parent = { postMessage: (data: { token?: string }) => told.push(data) } as unknown as Window;
+    const frameWindow = Object.create(window, { parent: { value: parent } }) as Window;
+    const stop = startEmbedPage(frameWindow);
+    expect(told.at(-1)).toMatchObject({ type: 'aiml-snippets:resize', token: '' });
+    history.replaceState(null, '', '/embed.html?name=voice.tts#embed-token=0123abcd');
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+    expect(told.at(-1)).toMatchObject({ type: 'aiml-snippets:resize', token: '0123abcd' });
+    stop();
+    vi.unstubAllGlobals();
+  });
+});
