@@ -3,6 +3,7 @@ import { version } from '../package.json';
 import { LOG_PREFIX } from './core/log-prefix.ts';
 import { runStep } from './core/run-step.ts';
 import { resizeEmbeds } from './embed/resize-embeds.ts';
+import { showEmbedFailure } from './embed/show-embed-failure.ts';
 import type { SnippetsApi, SnippetsStub } from './host/create-page-api.ts';
 import { createSnippets, type SnippetsHandle } from './host/create-snippets.ts';
 import { defineSnippetElement } from './host/define-snippet-element.ts';
@@ -46,7 +47,10 @@ function boot(): void {
   if (document.documentElement.hasAttribute('data-snippet-embed-page')) {
     import('./embed/embed-page.ts').then(
       ({ startEmbedPage }) => runStep('start the embed page', () => startEmbedPage(window)),
-      (error: unknown) => console.error(`${LOG_PREFIX} could not load the embed page (check the network and the bundle's URL)`, error),
+      (error: unknown) => {
+        console.error(`${LOG_PREFIX} could not load the embed page (check the network and the bundle's URL)`, error);
+        runStep('show that the embed could not load', () => showEmbedFailure(window));
+      },
     );
   }
 }

@@ -288,6 +288,34 @@ describe('iframe embed from a second origin', () => {
     expect(opened.problems()).toEqual([]);
   });
 
+  it('shows a visible notice in the frame when the embed page’s own chunk fails, and throws nothing', async () => {
+    cdn.faults.add(/\/chunks\/embed-page-/, '404');
+    try {
+      const src = embedUrl(cdn.url, { name: 'open-ai.chat-completion' });
+      const opened = await openParent({ embed: src, sandbox: 'allow-scripts allow-popups allow-popups-to-escape-sandbox' });
+      const frame = await embedFrame(opened.page, cdn.url);
+      const notice = frame.locator('.embed-failure[role=alert]');
+      await notice.waitFor();
+      expect(await notice.innerText()).toMatch(/could not load.*try again/is);
+      expect(await notice.evaluate((element) => element.checkVisibility() && element.getBoundingClientRect().height > 20)).toBe(true);
+      // Inside the frame's default height, on the parent page.
+      const box = await opened.page.locator('#embed').boundingBox();
+      expect(box?.height).toBeGreaterThan(100);
+      expect(cdn.faults.hits()).toEqual([expect.stringMatching(/^404 \/chunks\/embed-page-/)]);
+      expect(opened.pageErrors).toEqual([]);
+      expect(opened.console.filter((line) => line.startsWith('error: [snippets]'))).toEqual([expect.stringMatching(/^error: \[snippets\] could not load the embed page/)]);
+      // Try again, the network back: the snippet.
+      cdn.faults.clear();
+      await frame.locator('.embed-failure button').click();
+      const reloaded = await embedFrame(opened.page, cdn.url);
+      await settle(asPage(reloaded), 'snippet');
+      // Nothing else went wrong than the chunk refused (its request, its one line).
+      expect(opened.problems().filter((line) => !line.includes('/chunks/embed-page-'))).toEqual([]);
+    } finally {
+      cdn.faults.clear();
+    }
+  });
+
   it('serves an embed whose query names a variable like the widget\'s own mark (?snippet-root=…)', async () => {
     const src = embedUrl(cdn.url, { name: 'open-ai.chat-completion', model: 'marked-model', 'snippet-root': 'x' });
     const opened = await openParent({ embed: src });
@@ -300,29 +328,57 @@ describe('iframe embed from a second origin', () => {
     expect(opened.problems()).toEqual([]);
   });
 
-  it('renders embed.html served under the strict CSP with no violations, alone and framed', async () => {
-    const src = embedUrl(`${cdn.url}/csp`, { name: 'open-ai.chat-completion', model: 'csp-model' });
-    const alone = await openPage(browser(), src);
-    pages.push(alone);
-    expect(await alone.page.evaluate(async () => (await fetch(location.href)).headers.get('content-security-policy'))).toBe(STRICT_CSP);
-    await settle(alone.page, 'snippet');
-    const shown = await readSnippet(alone.page, 'snippet');
-    expect(shown.code).toContain('csp-model');
-    expect(shown.colouredTokens).toBeGreaterThan(0);
-    await alone.page.locator('snippet [role=tab][data-lang="js"]').click();
-    await waitForViewer(alone.page.mainFrame(), { lang: 'js' });
-    expect((await readSnippet(alone.page, 'snippet')).colouredTokens).toBeGreaterThan(0);
-    expect(await alone.cspViolations()).toEqual([]);
-    // A top-level document gets the browser's automatic /favicon.ico request; a frame does not.
-    expect(alone.problems().filter((line) => !line.includes('/favicon.ico'))).toEqual([]);
+  for (const [label, base, header] of [
+    ['with a strict CSP header', '/csp', STRICT_CSP],
+    ['with no CSP header: its own <meta> policy', '', null],
+  ] as const) {
+    it(`renders embed.html served ${label}, with no violations, alone and framed`, async () => {
+      const src = embedUrl(`${cdn.url}${base}`, { name: 'open-ai.chat-completion', model: 'csp-model' });
+      const alone = await openPage(browser(), src);
+      pages.push(alone);
+      expect((await alone.context.request.get(src)).headers()['content-security-policy'] ?? null).toBe(header);
+      await settle(alone.page, 'snippet');
+      const shown = await readSnippet(alone.page, 'snippet');
+      expect(shown.code).toContain('csp-model');
+      expect(shown.colouredTokens).toBeGreaterThan(0);
+      await alone.page.locator('snippet [role=tab][data-lang="js"]').click();
+      await waitForViewer(alone.page.mainFrame(), { lang: 'js' });
+      expect((await readSnippet(alone.page, 'snippet')).colouredTokens).toBeGreaterThan(0);
+      expect(await alone.cspViolations()).toEqual([]);
+      // A top-level document gets the browser's automatic /favicon.ico request; a frame does not.
+      expect(alone.problems().filter((line) => !line.includes('/favicon.ico'))).toEqual([]);
 
-    const framed = await openParent({ embed: src });
-    const frame = await embedFrame(framed.page, cdn.url);
-    await settle(asPage(frame), 'snippet');
-    expect((await readSnippet(asPage(frame), 'snippet')).colouredTokens).toBeGreaterThan(0);
-    await fitted(framed.page, frame);
-    expect(await frame.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
-    expect(framed.console.filter((line) => /Content Security Policy|Refused to/i.test(line))).toEqual([]);
-    expect(framed.problems()).toEqual([]);
-  });
+      const framed = await openParent({ embed: src, sandbox: 'allow-scripts allow-popups allow-popups-to-escape-sandbox' });
+      const frame = await embedFrame(framed.page, cdn.url);
+      await settle(asPage(frame), 'snippet');
+      expect((await readSnippet(asPage(frame), 'snippet')).colouredTokens).toBeGreaterThan(0);
+      await fitted(framed.page, frame);
+      expect(await frame.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations)).toEqual([]);
+      expect(framed.console.filter((line) => /Content Security Policy|Refused to/i.test(line))).toEqual([]);
+      expect(framed.problems()).toEqual([]);
+
+      // Control: the page's own policy is in force there: no string into an HTML sink
+      // (Trusted Types), no inline style, no script or request to elsewhere.
+      const refused = await frame.evaluate(async (other) => {
+        const sink = (() => {
+          try {
+            document.body.insertAdjacentHTML('beforeend', '<b>x</b>');
+            return 'allowed';
+          } catch (error) {
+            return (error as Error).name;
+          }
+        })();
+        document.body.setAttribute('style', 'outline: 1px solid red');
+        const preload = document.createElement('link');
+        preload.rel = 'modulepreload';
+        preload.href = `${other}/embedding-forger.js`;
+        document.head.append(preload);
+        await fetch(`${other}/embedding-forger.js`).catch(() => undefined);
+        await new Promise((resolve) => setTimeout(resolve, 300));
+        return { sink, violations: (window as unknown as { __cspViolations: string[] }).__cspViolations.map((line) => line.split(' ')[0]) };
+      }, other.url);
+      expect(refused.sink).toBe('TypeError');
+      expect(refused.violations).toEqual(expect.arrayContaining(['require-trusted-types-for', 'style-src-attr', 'script-src-elem', 'connect-src']));
+    });
+  }
 });
