@@ -1,10 +1,15 @@
 // Issue 6, the iframe embed: `embed.html` served from a second origin inside a page on the
 // first; bundle.js on the page sizes `<iframe data-snippet-embed>` from the frame's resize
 // messages, and only from them (source = that frame's window, origin = its src origin, or
-// "null" when sandboxed without allow-same-origin).
+// "null" when sandboxed without allow-same-origin, and since issue 17 the token the parent
+// put in the frame's URL). Issue 17 also: embed.html's own CSP, its chunk failing, the
+// README's example on a strict host.
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ensureTestBuild, PAGES_DIR, STRICT_CSP, serveFixtures } from './harness.mjs';
+import { ensureTestBuild, PAGES_DIR, REPO_ROOT, STRICT_CSP, serveFixtures } from './harness.mjs';
 import { type OpenedPage, openPage, readSnippet, settle, useBrowser } from './helpers';
 
 const DIST_DIR = ensureTestBuild();
@@ -313,6 +318,40 @@ describe('iframe embed from a second origin', () => {
       expect(opened.problems().filter((line) => !line.includes('/chunks/embed-page-'))).toEqual([]);
     } finally {
       cdn.faults.clear();
+    }
+  });
+
+  it('the README’s iframe example, pasted into a host page with style-src \'self\': full width, no border, sized, no violation', async () => {
+    const readme = readFileSync(join(REPO_ROOT, 'README.md'), 'utf8');
+    const example = /```html\n(<iframe data-snippet-embed[\s\S]*?<\/iframe>)\n```/.exec(readme)?.[1];
+    expect(example, 'the README shows an <iframe data-snippet-embed> example').toBeDefined();
+    const pagesDir = mkdtempSync(join(tmpdir(), 'snippets-readme-iframe-'));
+    writeFileSync(
+      join(pagesDir, 'index.html'),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>The README's iframe</title>
+      <link rel="stylesheet" href="/dist/bundle.css"><script type="module" src="/dist/bundle.js"></script></head>
+      <body><main>${example!.replaceAll('https://<cdn>/snippets/v1/', `${cdn.url}/`).replace('<iframe ', '<iframe id="embed" ')}</main></body></html>`,
+    );
+    const host = await serveFixtures({
+      distDir: DIST_DIR,
+      pagesDir,
+      headers: () => ({ 'Content-Security-Policy': `${STRICT_CSP}; frame-src ${cdn.url}` }),
+    });
+    try {
+      const opened = await openPage(browser(), `${host.url}/index.html`);
+      pages.push(opened);
+      const frame = await embedFrame(opened.page, cdn.url, 'embed');
+      await settle(asPage(frame), 'snippet');
+      await fitted(opened.page, frame);
+      const box = await opened.page.locator('iframe[data-snippet-embed]').evaluate((element) => {
+        const style = getComputedStyle(element);
+        return { width: element.getBoundingClientRect().width, main: element.parentElement!.getBoundingClientRect().width, border: style.borderTopWidth };
+      });
+      expect(box).toEqual({ width: box.main, main: box.main, border: '0px' });
+      expect(await opened.cspViolations()).toEqual([]);
+      expect(opened.problems().filter((line) => !line.includes('/favicon.ico'))).toEqual([]);
+    } finally {
+      await host.close();
     }
   });
 
