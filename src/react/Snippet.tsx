@@ -1,7 +1,7 @@
 import { useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import type { SnippetValues, Theme } from '../core/types.ts';
-import { createSnippetSession, type SessionState, type SnippetSession } from '../pipeline/create-snippet-session.ts';
+import { createSnippetSession, LOADING, type SnippetSession } from '../pipeline/create-snippet-session.ts';
 import { createViewer } from '../view/create-viewer.ts';
 import { LiveViewer } from '../view/LiveViewer.tsx';
 import { renderReact } from '../view/render-react.ts';
@@ -19,7 +19,6 @@ export interface SnippetProps {
 }
 
 const NO_VALUES: SnippetValues = {};
-const LOADING: SessionState = { status: 'loading', snippet: null, error: null };
 const NOTHING = () => () => undefined;
 const loading = () => LOADING;
 
