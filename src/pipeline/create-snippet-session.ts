@@ -1,5 +1,6 @@
 import { adaptTokens, type PrebuiltHighlights } from '../core/formats/prebuilt-highlights.ts';
 import { grammarOf } from '../core/languages.ts';
+import { LIMITS } from '../core/limits.ts';
 import { toSnippetError, type SnippetError } from '../core/snippet-error.ts';
 import type { PreparedSnippet } from '../core/types.ts';
 import type { PageHighlighter } from '../highlight/create-page-highlighter.ts';
@@ -114,6 +115,11 @@ export function createSnippetSession(options: SessionOptions): SnippetSession {
       const built = adaptTokens(highlights, lang, file.displayCode);
       if (built) {
         set({ status: 'ready', snippet: withTokens(snippet, lang, built), error: null });
+        return;
+      }
+      // Too long to colour without blocking the page: shown as it is.
+      if (file.displayCode.length > LIMITS.highlightChars) {
+        set({ status: 'ready', snippet: withTokens(snippet, lang, null), error: null });
         return;
       }
       highlighting.add(lang);

@@ -121,6 +121,17 @@ describe('a snippet session', () => {
     expect(scheduled.getState().status).toBe('ready');
   });
 
+  it('shows code too long to colour in the page as it is, without asking Shiki', async () => {
+    const { session: s, calls, onError, settled } = session();
+    // Quotes: the build's tokens do not fit, so colours would be Shiki's.
+    s.prepare(request('open-ai.chat-completion', { prompt: 'Say "hi". '.repeat(1500) }));
+    await settled();
+    s.highlight('py');
+    expect(calls).toHaveLength(0);
+    expect(s.getState().snippet!.files[0]).toMatchObject({ highlight: 'plain', tokens: null });
+    expect(onError).not.toHaveBeenCalled();
+  });
+
   it('drops colours and renderings made for values that have changed since', async () => {
     const { session: s, calls, onError, settled } = session();
     s.prepare(request('open-ai.chat-completion', { prompt: 'Say "hi"' }));
