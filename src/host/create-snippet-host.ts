@@ -206,20 +206,24 @@ export function createSnippetHost(element: HTMLElement, context: HostContext): S
     // Another name is another snippet: a viewer of its own, with fresh state.
     if (viewer && viewer.getSnapshot().snippet.name !== state.snippet.name) dropViewer();
     if (viewer) viewer.update({ snippet: state.snippet });
-    else {
-      viewer = createViewer({
-        snippet: state.snippet,
-        theme,
-        showTokens: near,
-        preferences: services.preferences,
-        onCopy: (language) => services.emit(element, { type: 'copy', name: name(), language }),
-        onRendered: (snippet: PreparedSnippet) =>
-          services.emit(element, { type: 'render', name: snippet.name, languages: snippet.files.map((file) => file.lang) }),
-      });
-      stopViewer = viewer.subscribe(settle);
-      stopPaint = paintViewer(root, viewer);
-    }
+    else startViewer(root, state.snippet, near);
     settle();
+  };
+
+  /** A viewer of `snippet`, drawn into `root` by the first paint (over `from`: markup rendered ahead of time). */
+  const startViewer = (root: ShadowRoot, snippet: PreparedSnippet, showTokens: boolean, ahead: { lang: string; from: Element } | null = null) => {
+    viewer = createViewer({
+      snippet,
+      lang: ahead?.lang,
+      theme,
+      showTokens,
+      preferences: services.preferences,
+      onCopy: (language) => services.emit(element, { type: 'copy', name: name(), language }),
+      onRendered: (rendered: PreparedSnippet) =>
+        services.emit(element, { type: 'render', name: rendered.name, languages: rendered.files.map((file) => file.lang) }),
+    });
+    stopViewer = viewer.subscribe(settle);
+    stopPaint = paintViewer(root, viewer, ahead?.from);
   };
   const stopSession = session.subscribe(sync);
 
@@ -248,19 +252,7 @@ export function createSnippetHost(element: HTMLElement, context: HostContext): S
     const staticViewer = prerenderedRoot(element)?.querySelector('.viewer[data-static]');
     const found = staticViewer && readStaticViewer(staticViewer, name());
     if (!staticViewer || !found) return false;
-    const { root } = ensureMount();
-    viewer = createViewer({
-      snippet: found.snippet,
-      lang: found.lang,
-      theme,
-      showTokens: true,
-      preferences: services.preferences,
-      onCopy: (language) => services.emit(element, { type: 'copy', name: name(), language }),
-      onRendered: (rendered: PreparedSnippet) =>
-        services.emit(element, { type: 'render', name: rendered.name, languages: rendered.files.map((file) => file.lang) }),
-    });
-    stopViewer = viewer.subscribe(settle);
-    stopPaint = paintViewer(root, viewer, staticViewer);
+    startViewer(ensureMount().root, found.snippet, true, { lang: found.lang, from: staticViewer });
     shown = true;
     settle();
     if (Object.keys(services.pageValues.get()).length) host.refresh();
