@@ -43,9 +43,12 @@ export default function rehypeSnippets(options: RehypeSnippetsOptions = {}) {
   let renderer: StaticRenderer | null = null;
 
   return async function transform(tree: Root, file: VFile): Promise<Root> {
-    // Raw HTML (Markdown's inline <snippet> tags, before the pipeline's own rehype-raw) is
-    // parsed first, so that the elements it holds can be found.
-    const root = hasRawSnippet(tree) ? (raw(tree, { file, passThrough: MDX_NODES }) as Root) : tree;
+    // Snippets written as raw HTML in Markdown reach the plugin unparsed (Astro runs its
+    // rehype-raw after the site's plugins): the tree is parsed here, so their elements can be
+    // found. Their viewers then go back in as raw HTML too, for the pipeline's own rehype-raw
+    // (which reads elements' children, not a <template>'s content) or its serializer.
+    const rawMode = hasRawSnippet(tree);
+    const root = rawMode ? (raw(tree, { file, passThrough: MDX_NODES }) as Root) : tree;
     const targets: Target[] = [];
     visitParents(root, (node, ancestors) => {
       if (node.type === 'element') {
@@ -108,7 +111,7 @@ export default function rehypeSnippets(options: RehypeSnippetsOptions = {}) {
       if (snippet) {
         replacement = jsxSnippet(snippet, mount, node.position) as unknown as ElementContent;
       } else {
-        (node as Element).children = [mount];
+        (node as Element).children = rawMode ? [{ type: 'raw', value: serialize(mount) } as unknown as ElementContent] : [mount];
         replacement = node as Element;
       }
       const [host, old] = unwrap ? [ancestors.at(-2)!, paragraph] : [parent, node as unknown as ElementContent];
@@ -127,8 +130,7 @@ export { rehypeSnippets };
  * root; JSX children could not hold the `<template>`'s content.
  */
 function jsxSnippet(snippet: MdxSnippet, mount: Element, position: Node['position']): MdxJsxElement {
-  // An HTML parser reads a raw carriage return as a line feed: as a character reference it survives.
-  const html = toHtml(mount).replace(/\r/g, '&#13;');
+  const html = serialize(mount);
   const estree: EstreeProgram = {
     type: 'Program',
     sourceType: 'module',
@@ -146,6 +148,11 @@ function jsxSnippet(snippet: MdxSnippet, mount: Element, position: Node['positio
   const attributes: MdxJsxAttribute[] = Object.entries(snippet.attributes).map(([name, value]) => ({ type: 'mdxJsxAttribute', name, value }));
   attributes.push({ type: 'mdxJsxAttribute', name: 'dangerouslySetInnerHTML', value: { type: 'mdxJsxAttributeValueExpression', value: `{__html: ${JSON.stringify(html)}}`, data: { estree } } });
   return { type: 'mdxJsxFlowElement', name: snippet.tagName, attributes, children: [], position };
+}
+
+/** The mount point as HTML. An HTML parser reads a raw carriage return as a line feed: as a character reference it survives. */
+function serialize(mount: Element): string {
+  return toHtml(mount).replace(/\r/g, '&#13;');
 }
 
 /** Whether raw HTML in the tree (a `raw` node, as remark-rehype passes it on) holds a snippet tag. */
