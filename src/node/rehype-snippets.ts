@@ -109,7 +109,7 @@ export default function rehypeSnippets(options: RehypeSnippetsOptions = {}) {
 
       let replacement: ElementContent;
       if (snippet) {
-        replacement = jsxSnippet(snippet, mount, node.position) as unknown as ElementContent;
+        replacement = jsxSnippet(snippet, mount, node.position, isAstro(file)) as unknown as ElementContent;
       } else {
         (node as Element).children = rawMode ? [{ type: 'raw', value: serialize(mount) } as unknown as ElementContent] : [mount];
         replacement = node as Element;
@@ -125,12 +125,18 @@ export default function rehypeSnippets(options: RehypeSnippetsOptions = {}) {
 export { rehypeSnippets };
 
 /**
- * The JSX of a pre-rendered snippet: `<snippet data-…>` with the mount point as inner HTML.
- * A React (or Astro) server render writes it as is, so the browser's parser makes the shadow
- * root; JSX children could not hold the `<template>`'s content.
+ * The JSX of a pre-rendered snippet: `<snippet data-…>` with the mount point as inner HTML,
+ * which a server render writes as is, so that the browser's parser makes the shadow root (JSX
+ * children could not hold the `<template>`'s content). React takes inner HTML as
+ * `dangerouslySetInnerHTML={{ __html }}`; Astro's JSX runtime as `set:html`.
  */
-function jsxSnippet(snippet: MdxSnippet, mount: Element, position: Node['position']): MdxJsxElement {
+function jsxSnippet(snippet: MdxSnippet, mount: Element, position: Node['position'], astro: boolean): MdxJsxElement {
   const html = serialize(mount);
+  const attributes: MdxJsxAttribute[] = Object.entries(snippet.attributes).map(([name, value]) => ({ type: 'mdxJsxAttribute', name, value }));
+  if (astro) {
+    attributes.push({ type: 'mdxJsxAttribute', name: 'set:html', value: html });
+    return { type: 'mdxJsxFlowElement', name: snippet.tagName, attributes, children: [], position };
+  }
   const estree: EstreeProgram = {
     type: 'Program',
     sourceType: 'module',
@@ -145,9 +151,13 @@ function jsxSnippet(snippet: MdxSnippet, mount: Element, position: Node['positio
       },
     ],
   };
-  const attributes: MdxJsxAttribute[] = Object.entries(snippet.attributes).map(([name, value]) => ({ type: 'mdxJsxAttribute', name, value }));
   attributes.push({ type: 'mdxJsxAttribute', name: 'dangerouslySetInnerHTML', value: { type: 'mdxJsxAttributeValueExpression', value: `{__html: ${JSON.stringify(html)}}`, data: { estree } } });
   return { type: 'mdxJsxFlowElement', name: snippet.tagName, attributes, children: [], position };
+}
+
+/** Astro's pipelines (its Markdown and MDX) give every file `data.astro`, which its plugin docs tell plugins to use. */
+function isAstro(file: VFile): boolean {
+  return typeof file.data.astro === 'object' && file.data.astro !== null;
 }
 
 /** The mount point as HTML. An HTML parser reads a raw carriage return as a line feed: as a character reference it survives. */

@@ -115,6 +115,22 @@ describe('rehypeSnippets in MDX (@mdx-js/mdx)', () => {
     expect(output).not.toMatch(/<p>\s*<snippet/);
   });
 
+  it('gives Astro’s JSX runtime the viewer as set:html, which it writes as is', async () => {
+    // A JSX runtime that keeps what it is given, as Astro's gets it (Astro marks its files with data.astro).
+    type VNode = { type: unknown; props: Record<string, unknown> };
+    const jsx = (type: unknown, props: Record<string, unknown>): VNode => ({ type, props });
+    const file = page();
+    file.data.astro = { frontmatter: {} };
+    const { default: Content } = await evaluate(file, { Fragment: 'fragment', jsx, jsxs: jsx, rehypePlugins: [rehypeSnippets] } as never);
+    const children = ((Content as (props: object) => VNode)({}).props.children as VNode[]).filter((child) => typeof child === 'object' && child.type === 'snippet');
+    expect(children.map((child) => child.props['data-name'])).toEqual(['open-ai.chat-completion', 'image.flux', 'open-ai.chat-completion']);
+    expect(children[1]!.props).toEqual({
+      'data-name': 'image.flux',
+      'data-prompt': 'A red kite over the sea',
+      'set:html': inner(await renderSnippetHtml('image.flux', { prompt: 'A red kite over the sea' }, { lang: 'js' })),
+    });
+  });
+
   it('says which prop cannot be read at build time, at its line', async () => {
     const source = '# Page\n\nexport const model = "gpt-4o"\n\n<Snippet name="open-ai.chat-completion" model={model} />\n';
     const error = (await compile(source, { rehypePlugins: [rehypeSnippets] }).catch((caught: unknown) => caught)) as VFileMessage;
