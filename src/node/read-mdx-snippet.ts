@@ -38,6 +38,9 @@ export interface EstreeProgram {
 
 export type EstreeNode = { type: string; [key: string]: unknown };
 
+// Props of `<Snippet>` that are the element's, not template variables.
+const PASSED_THROUGH: readonly string[] = ['id', 'class', 'className'];
+
 /** A JSX snippet the plugin renders: what it asks for, and its attributes to keep on the element. */
 export interface MdxSnippet {
   request: SnippetRequest;
@@ -58,7 +61,7 @@ export function isMdxSnippet(node: { type: string; name?: unknown }, component: 
 /**
  * Reads a JSX snippet: `<snippet data-name="…" data-model="…">` as the bundle reads an element,
  * or `<Snippet name="…" model="…" />` (every other prop a template variable, `values={{ … }}`
- * too, `theme` and `lang` as for the React component). Values are rendered at build time, so
+ * too, `theme` and `lang` as for the React component, `id` and `className` kept on the element). Values are rendered at build time, so
  * they must be written out: text, or a literal in braces (`maxTokens={512}`). Throws an Error
  * that names the attribute otherwise.
  */
@@ -92,8 +95,14 @@ export function readMdxSnippet(node: MdxJsxElement): MdxSnippet {
   const values: Record<string, SnippetValue> = {};
   let theme: string | undefined;
   let lang: string | undefined;
+  const kept: Record<string, string | null> = {};
   for (const [key, value] of props) {
     if (key === 'name') continue;
+    // The element's own attributes, as on the React component's host.
+    if (PASSED_THROUGH.includes(key)) {
+      kept[key] = value === null ? null : String(value);
+      continue;
+    }
     if (key === 'theme' || key === 'lang') {
       if (typeof value !== 'string') throw new Error(`${key} must be text, e.g. ${key}="${key === 'theme' ? 'dark' : 'py'}".`);
       if (key === 'theme') theme = value;
@@ -104,7 +113,7 @@ export function readMdxSnippet(node: MdxJsxElement): MdxSnippet {
     values[key] = value ?? true;
   }
   Object.assign(values, given);
-  const attributes: Record<string, string | null> = { 'data-name': snippetName };
+  const attributes: Record<string, string | null> = { 'data-name': snippetName, ...kept };
   for (const [key, value] of Object.entries(values)) attributes[attributeName(key)] = String(value);
   if (theme !== undefined) attributes['data-theme'] = theme;
   return { request: { name: snippetName, values, theme, lang }, tagName: 'snippet', attributes, label: `<${name} name=${JSON.stringify(snippetName)}>` };

@@ -107,7 +107,7 @@ describe('rehypeSnippets in MDX (@mdx-js/mdx)', () => {
     const { default: Content } = await evaluate(page(), { ...runtime, rehypePlugins: [rehypeSnippets] });
     const output = renderToString(createElement(Content));
     expect(output).toContain(`<p>The element form, as in HTML:</p>\n${await renderSnippetHtml('open-ai.chat-completion', { model: 'gpt-4o' })}`);
-    expect(output).toContain(await renderSnippetHtml('image.flux', { prompt: 'A red kite over the sea' }, { lang: 'js' }));
+    expect(output).toContain(`<snippet data-name="image.flux" id="kite" data-prompt="A red kite over the sea">${inner(await renderSnippetHtml('image.flux', { prompt: 'A red kite over the sea' }, { lang: 'js' }))}</snippet>`);
     expect(output).toContain(
       `<snippet data-name="open-ai.chat-completion" data-model="gpt-4o-mini" data-max-tokens="64" data-theme="dark">${inner(await renderSnippetHtml('open-ai.chat-completion', { model: 'gpt-4o-mini', maxTokens: 64 }, { theme: 'dark' }))}</snippet>`,
     );
@@ -126,6 +126,7 @@ describe('rehypeSnippets in MDX (@mdx-js/mdx)', () => {
     expect(children.map((child) => child.props['data-name'])).toEqual(['open-ai.chat-completion', 'image.flux', 'open-ai.chat-completion']);
     expect(children[1]!.props).toEqual({
       'data-name': 'image.flux',
+      id: 'kite',
       'data-prompt': 'A red kite over the sea',
       'set:html': inner(await renderSnippetHtml('image.flux', { prompt: 'A red kite over the sea' }, { lang: 'js' })),
     });
