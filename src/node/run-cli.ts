@@ -108,6 +108,7 @@ function parseCommand(argv: readonly string[]): Command {
   const [name, ...patterns] = positionals;
   if (name !== 'render') throw new UsageError(name === undefined ? 'no command: write aiml-snippets render <files…>.' : `unknown command ${JSON.stringify(name)}: the command is render.`);
   if (!patterns.length) throw new UsageError('render needs the HTML files to render: aiml-snippets render "site/**/*.html".');
+  if (values.stylesheet === '') throw new UsageError('--stylesheet needs the URL your site serves viewer.css at, e.g. --stylesheet /assets/viewer.css.');
   const flag = (setting: string) => `--${setting}`;
   let defaults: RenderDefaults;
   try {
@@ -142,8 +143,9 @@ async function findInputs(patterns: readonly string[], cwd: string, out: string 
   const targets = new Map<string, string>();
   for (const pattern of patterns) {
     const { base, files } = await expand(pattern, cwd);
-    // Pages already written under --out are outputs, not inputs, when a glob reaches them.
-    const kept = files.filter((file) => !(outDir && isInside(file, outDir)));
+    // Pages already written under --out are outputs, not inputs, when the pattern reaches into it.
+    const reachesOut = outDir !== undefined && isInside(outDir, base);
+    const kept = files.filter((file) => !(reachesOut && isInside(file, outDir)));
     if (!kept.length) throw new UsageError(`no HTML file matches ${JSON.stringify(pattern)} (from ${cwd}).`);
     for (const path of kept) {
       if (inputs.has(path)) continue;

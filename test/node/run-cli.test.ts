@@ -126,6 +126,13 @@ describe('aiml-snippets render', () => {
     const again = await cli(dir, 'render', '**/partial.html', '--out', 'build');
     expect(again.stdout).toContain('1 snippet pre-rendered in 1 file');
     expect(existsSync(join(dir, 'build/build'))).toBe(false);
+
+    // An output folder around the inputs is not a reason to skip them: docs/ rendered into the site's root.
+    const around = await cli(dir, 'render', 'docs/partial.html', '--out', '.');
+    expect(around.stdout).toContain('1 snippet pre-rendered in 1 file (1 written)');
+    expect(read(dir, 'partial.html')).toBe(
+      withContent(read(FIXTURE, 'docs/partial.html'), '<snippet data-name="open-ai.embedding" data-model="text-embedding-3-small">', '</snippet>', await viewerOf('open-ai.embedding', { model: 'text-embedding-3-small' })),
+    );
   });
 
   it('replaces an earlier pre-render: a second run changes nothing', async () => {
@@ -180,6 +187,7 @@ describe('aiml-snippets render', () => {
       [['render', 'index.html', '--lang', 'go'], 'aiml-snippets: --lang "go" is not a language. Use one of py, js, ts, sh, json.'],
       [['render', 'index.html', '--theme', 'sepia'], 'aiml-snippets: --theme "sepia" is not a theme. Use auto, light or dark.'],
       [['render', 'index.html', '--colour'], "aiml-snippets: Unknown option '--colour'"],
+      [['render', 'index.html', '--stylesheet', ''], 'aiml-snippets: --stylesheet needs the URL your site serves viewer.css at, e.g. --stylesheet /assets/viewer.css.'],
     ];
     for (const [argv, message] of cases) {
       const result = await cli(dir, ...argv);
