@@ -28,6 +28,6 @@ export function checkSnippetName(name: string, known: readonly string[]): Snippe
   return new SnippetError(
     'unknown-snippet',
     name,
-    `No snippet is named ${quoteForMessage(name)}.${hint(name, known)} Names are folders under shared/snippets/<group>/<name>/.`,
+    `No snippet is named ${quoteForMessage(name)}.${hint(name, known)} The catalogue (catalogue.html, beside bundle.js) lists every name.`,
   );
 }

@@ -60,7 +60,7 @@ describe('checkSnippetName', () => {
     const error = checkSnippetName('open-ai.chat-completon', known)!;
     expect(error.code).toBe('unknown-snippet');
     expect(error.message).toBe(
-      'No snippet is named "open-ai.chat-completon". Did you mean "open-ai.chat-completion"? Names are folders under shared/snippets/<group>/<name>/.',
+      'No snippet is named "open-ai.chat-completon". Did you mean "open-ai.chat-completion"? The catalogue (catalogue.html, beside bundle.js) lists every name.',
     );
   });
   it('tells how a name is written when it is not group.name, and suggests the name a near miss meant', () => {

@@ -93,7 +93,7 @@ describe('aiml-snippets render', () => {
     const lines = stderr.trimEnd().split('\n');
     expect(lines).toHaveLength(3);
     expect(lines[0]).toBe(
-      'docs/errors.html:5:1: error: <snippet data-name="open-ai.chat-completon">: No snippet is named "open-ai.chat-completon". Did you mean "open-ai.chat-completion", "open-ai.chat-completion-o1", "open-ai.chat-completion-code"? Names are folders under shared/snippets/<group>/<name>/.',
+      'docs/errors.html:5:1: error: <snippet data-name="open-ai.chat-completon">: No snippet is named "open-ai.chat-completon". Did you mean "open-ai.chat-completion", "open-ai.chat-completion-o1", "open-ai.chat-completion-code"? The catalogue (catalogue.html, beside bundle.js) lists every name.',
     );
     expect(lines[1]).toBe('docs/errors.html:7:1: error: <snippet data-name="open-ai.chat-completion">: data-max-tokens="lots" is not a number. Write a number, e.g. data-max-tokens="512".');
     // A typo in a variable's name is a warning: the snippet renders (as in the browser), the author hears of it.
