@@ -98,12 +98,14 @@ export async function measure(browser, url, { visitTabs, latencyMs = 0 }) {
     await cdp.send('Performance.enable');
     const assets = [];
     const errors = [];
+    let documentResponse = null;
     page.on('pageerror', (error) => errors.push(String(error)));
     page.on('console', (message) => message.type() === 'error' && errors.push(message.text()));
     // Bodies are read after the load: asking for each one as it arrives is a round trip to the
     // browser at the very moment the page needs its files (it cost the first paint ~15–30 ms).
     page.on('response', (response) => {
       const type = response.request().resourceType();
+      if (type === 'document' && !documentResponse) documentResponse = response;
       if (type === 'script' || type === 'stylesheet') assets.push({ url: response.url(), type, response });
     });
 
@@ -127,6 +129,7 @@ export async function measure(browser, url, { visitTabs, latencyMs = 0 }) {
       const entry = performance.getEntriesByType('resource').find((r) => r.name.endsWith('/dist/bundle.js'));
       return {
         domContentLoadedMs: nav ? nav.domContentLoadedEventEnd : null,
+        firstPaintMs: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
         bundleLoadedMs: entry ? entry.responseEnd : null,
         firstStateMs: b.firstState,
         firstReadableMs: b.firstReadable,
@@ -183,10 +186,13 @@ export async function measure(browser, url, { visitTabs, latencyMs = 0 }) {
       }),
     );
     const widgetAssets = sized.filter((a) => a.url.startsWith('/dist/'));
+    const html = documentResponse ? await documentResponse.body() : null;
     const sum = (list) => list.reduce((total, a) => total + a.gzip, 0);
     return {
       ...timing,
       heapUsedBytes: metric('JSHeapUsedSize'),
+      htmlBytes: html ? html.length : null,
+      htmlGzip: html ? gzipSync(html, { level: 9 }).length : null,
       domNodes: metric('Nodes'),
       entryGzip: widgetAssets.find((a) => a.url === '/dist/bundle.js')?.gzip ?? null,
       cssGzip: sum(widgetAssets.filter((a) => a.type === 'stylesheet')),

@@ -16,6 +16,7 @@ import { ensureChromium } from '../scripts/ensure-chromium.mjs';
 import { launchBrowser } from '../test/e2e/browser.mjs';
 import { buildBundle, REPO_ROOT, serveFixtures } from '../test/e2e/harness.mjs';
 import { measure, VIEWPORT } from './measure.mjs';
+import { createPrerenderer } from './prerender.mjs';
 import { FAVICON_SVG, PAGE_CSS, PAGES } from './pages.mjs';
 import { formatTable, summarize } from './stats.mjs';
 
@@ -33,10 +34,12 @@ const RUNS = Number(args.runs);
 // reader far from the CDN sees it (reported, not budgeted).
 const SCENARIOS = [
   { key: '3', page: '3', label: '3 snippets' },
+  { key: 'pre3', page: 'pre3', label: '3, rendered ahead' },
   { key: 'runtime', page: 'runtime', label: '3, Shiki at run time' },
   { key: 'short', page: 'mixed', label: '12 short, 15px' },
   { key: '50', page: '50', label: '50 snippets' },
   { key: '300', page: '300', label: '300 snippets' },
+  { key: 'pre300', page: 'pre300', label: '300, rendered ahead' },
   { key: '1000', page: '1000', label: '1,000 snippets' },
   { key: '3@40ms', page: '3', latencyMs: 40, label: '3 @ 40 ms RTT' },
 ].filter(({ key }) => !args.only || args.only.split(',').includes(key));
@@ -65,6 +68,9 @@ const ROWS = [
   ['entry bundle.js (gzip)', 'entryGzip', fmtBytes],
   ['JS+CSS on load (gzip)', 'jsCssGzipInitial', fmtBytes],
   ['JS+CSS after py/js/sh tabs (gzip)', 'jsCssGzipAllTabs', fmtBytes],
+  ['HTML of the page', 'htmlBytes', fmtBytes],
+  ['HTML of the page, gzip', 'htmlGzip', fmtBytes],
+  ['first contentful paint', 'firstPaintMs', fmtMs],
   ['DOMContentLoaded', 'domContentLoadedMs', fmtMs],
   ['first snippet readable', 'firstReadableMs', fmtMs],
   ['all visible highlighted', 'visibleHighlightedMs', fmtMs],
@@ -88,7 +94,16 @@ async function main() {
   const pagesDir = mkdtempSync(join(tmpdir(), 'snippets-bench-'));
   writeFileSync(join(pagesDir, 'bench.css'), PAGE_CSS);
   writeFileSync(join(pagesDir, 'favicon.svg'), FAVICON_SVG);
-  for (const { page } of SCENARIOS) writeFileSync(join(pagesDir, PAGES[page].file), PAGES[page].html());
+  const prerenderer = SCENARIOS.some(({ page }) => PAGES[page].prerendered) ? await createPrerenderer() : null;
+  try {
+    if (prerenderer) writeFileSync(join(pagesDir, 'viewer.css'), prerenderer.viewerCss);
+    for (const { page } of SCENARIOS) {
+      const { file, html, prerendered } = PAGES[page];
+      writeFileSync(join(pagesDir, file), prerendered ? await prerenderer.render(html(), prerendered) : html());
+    }
+  } finally {
+    await prerenderer?.close();
+  }
 
   const servers = await Promise.all(builds.map(({ dir }) => serveFixtures({ distDir: dir, pagesDir })));
   const browser = await launchBrowser();

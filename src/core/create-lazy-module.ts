@@ -3,6 +3,11 @@ export interface LazyModule<T> {
   get(): Promise<T>;
   /** Starts fetching the module without running it, if its URL is known. */
   preload(): void;
+  /**
+   * Gives up waiting on a load still on its way (it stalled): the next `get()` starts another,
+   * under a fresh URL. Whichever arrives first is the module from then on.
+   */
+  abandon(): void;
 }
 
 export interface LazyModuleOptions<T> {
@@ -21,12 +26,27 @@ export interface LazyModuleOptions<T> {
  */
 export function createLazyModule<T>(load: () => Promise<T>, { urls, preload, importUrl }: LazyModuleOptions<T> = {}): LazyModule<T> {
   const url = urls?.[0];
+  let loaded: Promise<T> | null = null;
   let pending: Promise<T> | null = null;
   let failures = 0;
   let preloaded = false;
   const attempt = () => {
     if (failures && url && importUrl) return importUrl(`${url}${url.includes('?') ? '&' : '?'}retry=${failures}`);
     return load();
+  };
+  const start = () => {
+    const current: Promise<T> = attempt().then(
+      (value) => {
+        loaded ??= Promise.resolve(value);
+        return value;
+      },
+      (error: unknown) => {
+        if (pending === current) pending = null;
+        failures++;
+        throw error;
+      },
+    );
+    return current;
   };
   const module: LazyModule<T> = {
     preload() {
@@ -36,13 +56,15 @@ export function createLazyModule<T>(load: () => Promise<T>, { urls, preload, imp
       for (const address of urls) preload(address);
     },
     get() {
+      if (loaded) return loaded;
       module.preload();
-      pending ??= attempt().catch((error: unknown) => {
-        pending = null;
-        failures++;
-        throw error;
-      });
+      pending ??= start();
       return pending;
+    },
+    abandon() {
+      if (loaded || !pending) return;
+      pending = null;
+      failures++;
     },
   };
   return module;

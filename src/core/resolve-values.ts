@@ -1,3 +1,5 @@
+import { LIMITS } from './limits.ts';
+import { quoteForMessage } from './quote-for-message.ts';
 import { SnippetError } from './snippet-error.ts';
 import type { SnippetConfig, SnippetValue, SnippetValues } from './types.ts';
 
@@ -29,8 +31,8 @@ export interface ValueLayer {
 
 /** How the author wrote `key = value` in `source`, e.g. `data-max-tokens="lots"`. */
 export function describeValue(source: ValueSource, key: string, value: SnippetValue): string {
-  if (source === 'attribute') return `${attributeName(key)}=${JSON.stringify(String(value))}`;
-  const literal = typeof value === 'string' ? JSON.stringify(value) : String(value);
+  if (source === 'attribute') return `${attributeName(key)}=${quoteForMessage(String(value))}`;
+  const literal = typeof value === 'string' ? quoteForMessage(value) : String(value);
   return source === 'setPayload' ? `setPayload({ ${key}: ${literal} })` : `values.${key} = ${literal}`;
 }
 
@@ -72,5 +74,13 @@ function coerce(snippet: string, source: ValueSource, key: string, value: Snippe
       `${describeValue(source, key, value)} is not true or false. Write ${describeValue(source, key, true)} or ${source === 'attribute' ? '"false"' : 'false'}.`,
     );
   }
-  return typeof value === 'string' ? value : String(value);
+  const text = typeof value === 'string' ? value : String(value);
+  if (text.length > LIMITS.valueChars) {
+    throw new SnippetError(
+      'bad-value',
+      snippet,
+      `${describeValue(source, key, text)} is too long: a value may hold at most ${LIMITS.valueChars.toLocaleString('en-US')} characters. Shorten it; a sample needs a representative value.`,
+    );
+  }
+  return text;
 }

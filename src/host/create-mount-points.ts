@@ -71,8 +71,22 @@ export function createMountPoints(): MountPoints {
   };
 }
 
-/** The shadow root a page rendered ahead of time gave a snippet (`<div data-snippet-root>` with a declarative shadow root), if any. */
+/**
+ * The shadow root a page rendered ahead of time gave a snippet (`<div data-snippet-root>` with
+ * a declarative shadow root), if any. Markup a script inserted, or an engine without
+ * declarative shadow DOM parsed, still holds it as a `<template shadowrootmode>`: it is
+ * attached here, as the parser would have.
+ */
 export function prerenderedRoot(element: HTMLElement): ShadowRoot | null {
-  for (const child of element.children) if (child.localName === 'div' && child.hasAttribute('data-snippet-root') && child.shadowRoot) return child.shadowRoot;
+  for (const child of element.children) {
+    if (child.localName !== 'div' || !child.hasAttribute('data-snippet-root')) continue;
+    if (child.shadowRoot) return child.shadowRoot;
+    const template = [...child.children].find((node): node is HTMLTemplateElement => node.localName === 'template' && node.getAttribute('shadowrootmode') === 'open');
+    if (!template) continue;
+    const root = child.attachShadow({ mode: 'open' });
+    root.append(template.content);
+    template.remove();
+    return root;
+  }
   return null;
 }

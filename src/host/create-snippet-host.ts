@@ -2,7 +2,7 @@ import { COLLAPSED_LINES } from '../core/count-lines.ts';
 import { pickLanguage } from '../core/languages.ts';
 import { readDataset } from '../core/resolve-values.ts';
 import type { WidgetServices } from '../core/services.ts';
-import type { SnippetError } from '../core/snippet-error.ts';
+import { SnippetError } from '../core/snippet-error.ts';
 import type { PreparedSnippet } from '../core/types.ts';
 import type { PageHighlighter } from '../highlight/create-page-highlighter.ts';
 import type { SnippetLibrary } from '../pipeline/create-snippet-library.ts';
@@ -11,7 +11,7 @@ import type { PrepareDeps } from '../pipeline/prepare-snippet.ts';
 import { createViewer, type Viewer } from '../view/create-viewer.ts';
 import { paintViewer } from '../view/paint-viewer.ts';
 import { renderDom } from '../view/render-dom.ts';
-import { activeFile, noticeTree } from '../view/viewer-tree.ts';
+import { activeFile, loadingTree, noticeTree } from '../view/viewer-tree.ts';
 import { readStaticViewer } from '../view/read-static-viewer.ts';
 import { prerenderedRoot, type MountPoints } from './create-mount-points.ts';
 import type { Scheduler } from './create-scheduler.ts';
@@ -30,16 +30,22 @@ export interface HostContext extends PrepareDeps {
   scheduler: Scheduler;
   /** The live viewer's root, loaded on first use; null if it could not load. */
   live(): Promise<LiveRoot | null>;
+  /** Gives up waiting on the parts of `name` still on their way: the next try asks again, under fresh URLs. */
+  abandon(name: string): void;
+  /** After `slowMs` without its parts a snippet says it is loading; after `timeoutMs` it gives up, with a Retry. */
+  timing: { slowMs: number; timeoutMs: number };
 }
 
 /** One snippet element, served from the moment it is found until it leaves the page. */
 export interface SnippetHost {
-  /** Puts the snippet's code in the page (a right-sized skeleton first, when it is in view). */
+  /** Puts the snippet's code in the page (its room is kept meanwhile; slow, it says it is loading). */
   show(): void;
   /** Near the viewport: colours and the live viewer. Far off: the plain first paint, cheap to keep. */
   setNear(near: boolean): void;
   /** Its name or values changed, or the reader asked to retry: prepare it again. */
   refresh(): void;
+  /** The network may be back: what failed to load (the snippet, its colours, the live viewer) is tried again. */
+  recover(): void;
   /** The page's or the element's theme switch changed. */
   updateTheme(): void;
   destroy(): void;
@@ -63,6 +69,7 @@ export function createSnippetHost(element: HTMLElement, context: HostContext): S
   let live: LiveRoot | null = null;
   let goingLive = false;
   let placeholder: Element | null = null;
+  let clock: ReturnType<typeof setTimeout>[] = [];
 
   const setState = (state: SnippetState) => {
     if (element.getAttribute('data-state') !== state) element.setAttribute('data-state', state);
@@ -81,11 +88,39 @@ export function createSnippetHost(element: HTMLElement, context: HostContext): S
     onError: (error) => services.report(element, error),
   });
 
-  /** A notice or a skeleton: what shows in place of a viewer. */
+  /** A notice or the loading status: what shows in place of a viewer. */
   const place = (node: Element | null) => {
     placeholder?.remove();
     placeholder = node;
     if (node) mount!.root.append(node);
+  };
+
+  // Its own clock: a snippet whose parts are slow says so, then gives up with a Retry; it
+  // waits on nobody else's, and nobody waits on it. Time spent waiting for its turn to render
+  // (far down a long page) is not waiting on the network: it does not count.
+  const waiting = () => {
+    const state = session.getState();
+    return state.status === 'loading' && !state.fetched;
+  };
+  const stopClock = () => {
+    clock.forEach(clearTimeout);
+    clock = [];
+  };
+  const startClock = () => {
+    stopClock();
+    const { slowMs, timeoutMs } = context.timing;
+    clock = [
+      setTimeout(() => {
+        if (waiting()) place(renderDom(element.ownerDocument, loadingTree(context.library.entry(name())?.title ?? name(), theme)));
+      }, slowMs),
+      setTimeout(() => {
+        if (!waiting()) return;
+        context.abandon(name());
+        session.expire(
+          new SnippetError('load-failed', name(), `The code sample "${name()}" did not arrive within ${timeoutMs / 1000} s: the network is slow or down. Retry, or reload the page.`),
+        );
+      }, timeoutMs),
+    ];
   };
 
   const retry = (event: Event) => {
@@ -158,6 +193,7 @@ export function createSnippetHost(element: HTMLElement, context: HostContext): S
     if (destroyed) return;
     const state = session.getState();
     if (state.status === 'loading') return;
+    stopClock();
     const { root } = ensureMount();
     if (state.status === 'error') {
       dropViewer();
@@ -165,25 +201,29 @@ export function createSnippetHost(element: HTMLElement, context: HostContext): S
       setState('error');
       return;
     }
-    // The skeleton or notice goes first: the viewer's first paint is then the only thing in the root.
+    // The status or notice goes first: the viewer's first paint is then the only thing in the root.
     place(null);
     // Another name is another snippet: a viewer of its own, with fresh state.
     if (viewer && viewer.getSnapshot().snippet.name !== state.snippet.name) dropViewer();
     if (viewer) viewer.update({ snippet: state.snippet });
-    else {
-      viewer = createViewer({
-        snippet: state.snippet,
-        theme,
-        showTokens: near,
-        preferences: services.preferences,
-        onCopy: (language) => services.emit(element, { type: 'copy', name: name(), language }),
-        onRendered: (snippet: PreparedSnippet) =>
-          services.emit(element, { type: 'render', name: snippet.name, languages: snippet.files.map((file) => file.lang) }),
-      });
-      stopViewer = viewer.subscribe(settle);
-      stopPaint = paintViewer(root, viewer);
-    }
+    else startViewer(root, state.snippet, near);
     settle();
+  };
+
+  /** A viewer of `snippet`, drawn into `root` by the first paint (over `from`: markup rendered ahead of time). */
+  const startViewer = (root: ShadowRoot, snippet: PreparedSnippet, showTokens: boolean, ahead: { lang: string; from: Element } | null = null) => {
+    viewer = createViewer({
+      snippet,
+      lang: ahead?.lang,
+      theme,
+      showTokens,
+      preferences: services.preferences,
+      onCopy: (language) => services.emit(element, { type: 'copy', name: name(), language }),
+      onRendered: (rendered: PreparedSnippet) =>
+        services.emit(element, { type: 'render', name: rendered.name, languages: rendered.files.map((file) => file.lang) }),
+    });
+    stopViewer = viewer.subscribe(settle);
+    stopPaint = paintViewer(root, viewer, ahead?.from);
   };
   const stopSession = session.subscribe(sync);
 
@@ -212,19 +252,7 @@ export function createSnippetHost(element: HTMLElement, context: HostContext): S
     const staticViewer = prerenderedRoot(element)?.querySelector('.viewer[data-static]');
     const found = staticViewer && readStaticViewer(staticViewer, name());
     if (!staticViewer || !found) return false;
-    const { root } = ensureMount();
-    viewer = createViewer({
-      snippet: found.snippet,
-      lang: found.lang,
-      theme,
-      showTokens: true,
-      preferences: services.preferences,
-      onCopy: (language) => services.emit(element, { type: 'copy', name: name(), language }),
-      onRendered: (rendered: PreparedSnippet) =>
-        services.emit(element, { type: 'render', name: rendered.name, languages: rendered.files.map((file) => file.lang) }),
-    });
-    stopViewer = viewer.subscribe(settle);
-    stopPaint = paintViewer(root, viewer, staticViewer);
+    startViewer(ensureMount().root, found.snippet, true, { lang: found.lang, from: staticViewer });
     shown = true;
     settle();
     if (Object.keys(services.pageValues.get()).length) host.refresh();
@@ -269,6 +297,15 @@ export function createSnippetHost(element: HTMLElement, context: HostContext): S
           { source: 'attribute', values: readDataset(element.dataset) },
         ],
       });
+      if (waiting()) startClock();
+    },
+    recover() {
+      const { error } = session.getState();
+      if (error?.code === 'load-failed') host.refresh();
+      else if (!error) {
+        session.retryColours();
+        settle();
+      }
     },
     updateTheme() {
       const next = resolveTheme(element);
@@ -279,6 +316,7 @@ export function createSnippetHost(element: HTMLElement, context: HostContext): S
     },
     destroy() {
       destroyed = true;
+      stopClock();
       session.cancel();
       stopSession();
       dropViewer();

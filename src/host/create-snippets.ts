@@ -31,11 +31,13 @@ export interface SnippetsOptions {
   lazy?: boolean;
   /** The nonce for the widget's `<link rel="modulepreload">` elements, under a nonce-based CSP. */
   nonce?: string;
+  /** When a snippet still waiting for its parts says it is loading, and when it gives up (default 2.5 s and 12 s). */
+  timing?: Partial<HostContext['timing']>;
 }
 
 /** The handle of a running widget. */
 export interface SnippetsHandle {
-  /** Scans `root` (default: the document) for new snippets now. */
+  /** Scans `root` (default: the document) for new snippets now, and retries those in it that failed to load. */
   refresh(root?: ParentNode): void;
   /** Page-wide variable values, between config defaults and each element's `data-*`. */
   setPayload(values: SnippetValues): void;
@@ -56,6 +58,9 @@ const NEAR_MARGIN = '50% 0px 50% 0px';
 const RELEASE_AFTER_MS = 5000;
 // Snippets on a page above which start-up waits for the page's first layout (see below).
 const LONG_PAGE = 50;
+// A chunk is a few kilobytes: after 2.5 s the reader hears it is coming; after 12 s the
+// network has let it down, and a Retry (with a fresh URL) does better than waiting on.
+const TIMING = { slowMs: 2500, timeoutMs: 12_000 };
 
 /** Finds snippet elements, serves each (see create-snippet-host.ts), and follows the page. */
 export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
@@ -75,9 +80,13 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
   const rendererModule = lazy(() => import('../pipeline/create-handlebars-renderer.ts'), chunkUrls?.renderer);
   if (toRender.length) rendererModule.preload();
   let renderer: Promise<TemplateRenderer> | null = null;
+  let rendererArrived = false;
   const getRenderer = () => {
     renderer ??= rendererModule.get().then(
-      (module) => module.createHandlebarsRenderer(),
+      (module) => {
+        rendererArrived = true;
+        return module.createHandlebarsRenderer();
+      },
       (error: unknown) => {
         renderer = null;
         throw error;
@@ -94,6 +103,7 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
   const scheduler = createScheduler();
   const liveModule = lazy(() => import('./live-root.tsx'), chunkUrls?.viewer);
   let liveRoot: Promise<LiveRoot | null> | null = null;
+  let liveFailed = false;
   let destroyed = false;
 
   const mountPoints = createMountPoints();
@@ -104,12 +114,21 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
     highlighter,
     mountPoints,
     scheduler,
+    timing: { ...TIMING, ...options.timing },
+    abandon(name) {
+      library.abandon(name);
+      if (rendererArrived) return;
+      rendererModule.abandon();
+      renderer = null;
+    },
     live() {
+      // Failed, it stays failed (one console line, no retry on every click) until the network
+      // is back or the page calls refresh(): the first paint's controls work meanwhile.
       liveRoot ??= liveModule.get().then(
         ({ createLiveRoot }) => (destroyed ? null : createLiveRoot(doc)),
         (error: unknown) => {
-          console.error(`${LOG_PREFIX} could not load the viewer (check the network and the bundle's URL)`, error);
-          liveRoot = null;
+          console.error(`${LOG_PREFIX} could not load the viewer; the code and its controls work without it (check the network and the bundle's URL)`, error);
+          liveFailed = true;
           return null;
         },
       );
@@ -203,10 +222,28 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
     host.destroy();
   };
 
-  const refresh = (scope: ParentNode = doc) => {
+  /** What failed to load page-wide (the live viewer) is tried again by whoever needs it next. */
+  const retryShared = () => {
+    if (!liveFailed) return;
+    liveFailed = false;
+    liveRoot = null;
+  };
+
+  /** The snippet elements in `scope`, itself included. */
+  const snippetsIn = (scope: ParentNode): HTMLElement[] => {
     const scopeWindow = (scope as Node).ownerDocument?.defaultView ?? win;
-    if (scope instanceof scopeWindow.HTMLElement && scope.matches(SNIPPET_SELECTOR)) track(scope);
-    scope.querySelectorAll<HTMLElement>(SNIPPET_SELECTOR).forEach(track);
+    const own = scope instanceof scopeWindow.HTMLElement && scope.matches(SNIPPET_SELECTOR) ? [scope] : [];
+    return [...own, ...scope.querySelectorAll<HTMLElement>(SNIPPET_SELECTOR)];
+  };
+
+  // The page's refresh(): new elements are served, and those already served retry what failed.
+  const refresh = (scope: ParentNode = doc) => {
+    retryShared();
+    for (const element of snippetsIn(scope)) {
+      const host = tracked.get(element);
+      if (host) host.recover();
+      else track(element);
+    }
   };
 
   const sweep = () => {
@@ -226,7 +263,7 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
         }
         if (record.removedNodes.length) removed = true;
         record.addedNodes.forEach((node) => {
-          if (node.nodeType === 1 && !mountPoints.owns(node)) refresh(node as Element);
+          if (node.nodeType === 1 && !mountPoints.owns(node)) snippetsIn(node as Element).forEach(track);
         });
       }
       if (removed) sweep();
@@ -242,6 +279,12 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
   // Printing: every snippet's code on paper, even those the slices have not reached yet.
   const beforePrint = () => scheduler.flush();
   win.addEventListener('beforeprint', beforePrint);
+  // The network is back: whatever failed to load is tried again.
+  const online = () => {
+    retryShared();
+    tracked.forEach((host) => host.recover());
+  };
+  win.addEventListener('online', online);
   const stopValues = services.pageValues.subscribe(() => tracked.forEach((host) => host.refresh()));
 
   // The snippets in view are served first, in the very frame the page is first laid out: a
@@ -283,6 +326,7 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
       watching?.stopTheme();
       stopValues();
       win.removeEventListener('beforeprint', beforePrint);
+      win.removeEventListener('online', online);
       scheduler.destroy();
       [...tracked.keys()].forEach(untrack);
       void liveRoot?.then((root) => root?.destroy());

@@ -25,6 +25,11 @@ export interface StaticRenderOptions {
    * under a `style-src` policy without 'unsafe-inline').
    */
   stylesheet?: 'inline' | { href: string };
+  /**
+   * Hears what the bundle would log as a warning while the snippet still renders, e.g. a
+   * `data-*` attribute the snippet has no variable for (a typo such as `data-modle`).
+   */
+  onWarning?: (message: string) => void;
 }
 
 /** Renders snippets as the viewer's markup, ahead of time; its caches live as long as it does. */
@@ -42,8 +47,9 @@ export function createStaticRenderer(): StaticRenderer {
   const renderer = createHandlebarsRenderer();
   const highlighter = createPageHighlighter();
 
-  const prepare = async (name: string, values: Readonly<Record<string, SnippetValue>>): Promise<PreparedSnippet> => {
-    const { snippet, highlights } = await prepareSnippet({ name, layers: [{ source: 'attribute', values }] }, { library, renderer: async () => renderer });
+  const prepare = async (name: string, values: Readonly<Record<string, SnippetValue>>, onWarning?: (message: string) => void): Promise<PreparedSnippet> => {
+    const { snippet, highlights, warnings } = await prepareSnippet({ name, layers: [{ source: 'attribute', values }] }, { library, renderer: async () => renderer });
+    for (const warning of warnings) onWarning?.(warning);
     // Every tab is in the page: each coloured, by the build's tokens or by Shiki.
     let coloured = withBuildTokens(snippet, highlights);
     for (const file of coloured.files) {
@@ -68,7 +74,7 @@ export function createStaticRenderer(): StaticRenderer {
         );
       }
     }
-    const snippet = await prepare(name, values);
+    const snippet = await prepare(name, values, options.onWarning);
     const langs = snippet.files.map((file) => file.lang);
     if (options.lang !== undefined && !langs.includes(options.lang)) {
       throw new SnippetError('bad-value', name, `lang ${JSON.stringify(options.lang)} is not a language of "${name}". Use one of ${langs.map((lang) => JSON.stringify(lang)).join(', ')}.`);

@@ -1,10 +1,12 @@
-// `@aimlapi/snippets` in Node: the viewer rendered ahead of time, for docs sites that build their pages.
+// `@aimlapi/snippets/node`: the viewer rendered ahead of time, for docs sites that build their pages.
 import type { SnippetValue } from '../core/types.ts';
 import { createStaticRenderer, type StaticRenderer, type StaticRenderOptions } from './create-static-renderer.ts';
 
 export { createStaticRenderer, type StaticRenderer, type StaticRenderOptions };
 export { SnippetError, type SnippetErrorCode } from '../core/snippet-error.ts';
 export type { SnippetValue, SnippetValues, Theme } from '../core/types.ts';
+/** The viewer's stylesheet (dist-lib/viewer.css): to serve yourself when you link it with `stylesheet: { href }`. */
+export { viewerCss } from '../view/viewer-styles.ts';
 
 let shared: StaticRenderer | null = null;
 

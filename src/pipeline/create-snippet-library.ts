@@ -15,6 +15,8 @@ export interface SnippetLibrary {
   preload(id: string): void;
   /** Loads a snippet's chunk, once; a failed load is tried again by the next call. */
   load(id: string): Promise<SnippetChunk>;
+  /** Gives up waiting on a chunk still on its way: the next `load` asks again, under a fresh URL. */
+  abandon(id: string): void;
 }
 
 type ChunkModule = { default: SnippetChunk };
@@ -46,6 +48,9 @@ export function createSnippetLibrary({ index, loaders, urls, preload, importUrl 
     check: (name) => checkSnippetName(name, index.ids),
     preload(id) {
       if (known(id)) moduleOf(id).preload();
+    },
+    abandon(id) {
+      if (known(id)) moduleOf(id).abandon();
     },
     load(id) {
       const nameError = known(id) ? null : checkSnippetName(id, index.ids);

@@ -1,14 +1,18 @@
 import { adaptTokens, type PrebuiltHighlights } from '../core/formats/prebuilt-highlights.ts';
 import { grammarOf } from '../core/languages.ts';
+import { LIMITS } from '../core/limits.ts';
 import { toSnippetError, type SnippetError } from '../core/snippet-error.ts';
 import type { PreparedSnippet } from '../core/types.ts';
 import type { PageHighlighter } from '../highlight/create-page-highlighter.ts';
 import { loadSnippetParts, renderPrepared, type PrepareDeps, type SnippetRequest } from './prepare-snippet.ts';
 import { withTokens } from './with-tokens.ts';
 
-/** Where one snippet stands: on its way, prepared (and coloured as far as it is), or failed. */
+/**
+ * Where one snippet stands: on its way (`fetched` once its parts are in and it waits for its
+ * turn to render), prepared (and coloured as far as it is), or failed.
+ */
 export type SessionState =
-  | { status: 'loading'; snippet: null; error: null }
+  | { status: 'loading'; snippet: null; error: null; fetched: boolean }
   | { status: 'ready'; snippet: PreparedSnippet; error: null }
   | { status: 'error'; snippet: null; error: SnippetError };
 
@@ -20,6 +24,10 @@ export interface SnippetSession {
   prepare(request: SnippetRequest): void;
   /** Asks for the colours of `lang`: the build's tokens when they fit (at once), else Shiki's. */
   highlight(lang: string): void;
+  /** Gives up on a request whose parts have not come: it fails with `error` (a retry is a new `prepare`). */
+  expire(error: SnippetError): void;
+  /** Colours that could not load are asked for again by the next `highlight` (the network is back). */
+  retryColours(): void;
   /** Drops whatever is still pending. */
   cancel(): void;
 }
@@ -39,7 +47,8 @@ export interface SessionOptions extends PrepareDeps {
   onError?(error: SnippetError): void;
 }
 
-const LOADING: SessionState = { status: 'loading', snippet: null, error: null };
+export const LOADING: SessionState = { status: 'loading', snippet: null, error: null, fetched: false };
+const FETCHED: SessionState = { status: 'loading', snippet: null, error: null, fetched: true };
 
 export function createSnippetSession(options: SessionOptions): SnippetSession {
   const { highlighter, schedule = (job) => job() } = options;
@@ -47,6 +56,8 @@ export function createSnippetSession(options: SessionOptions): SnippetSession {
   let run = 0;
   let highlights: PrebuiltHighlights | null = null;
   const highlighting = new Set<string>();
+  // Languages whose colours failed to load for the current rendering.
+  const failedColours = new Set<string>();
   const listeners = new Set<() => void>();
 
   const set = (next: SessionState) => {
@@ -70,9 +81,11 @@ export function createSnippetSession(options: SessionOptions): SnippetSession {
     prepare(request) {
       const current = ++run;
       highlighting.clear();
+      failedColours.clear();
       if (state.status === 'error') set(LOADING);
       loadSnippetParts(request.name, options).then(
-        (parts) =>
+        (parts) => {
+          if (current === run && state.status === 'loading') set(FETCHED);
           schedule(() => {
             if (current !== run) return;
             try {
@@ -86,7 +99,8 @@ export function createSnippetSession(options: SessionOptions): SnippetSession {
             } catch (error) {
               fail(error, request.name);
             }
-          }),
+          });
+        },
         (error: unknown) => {
           if (current === run) fail(error, request.name);
         },
@@ -103,6 +117,11 @@ export function createSnippetSession(options: SessionOptions): SnippetSession {
         set({ status: 'ready', snippet: withTokens(snippet, lang, built), error: null });
         return;
       }
+      // Too long to colour without blocking the page: shown as it is.
+      if (file.displayCode.length > LIMITS.highlightChars) {
+        set({ status: 'ready', snippet: withTokens(snippet, lang, null), error: null });
+        return;
+      }
       highlighting.add(lang);
       const current = run;
       const apply = (tokens: Parameters<typeof withTokens>[2]) => {
@@ -113,8 +132,24 @@ export function createSnippetSession(options: SessionOptions): SnippetSession {
         return true;
       };
       highlighter.highlight(file.displayCode, grammar, snippet.name).then(apply, (error: unknown) => {
-        if (apply(null)) options.onError?.(toSnippetError(error, 'highlight-failed', snippet.name, 'Highlighting failed'));
+        if (!apply(null)) return;
+        failedColours.add(lang);
+        options.onError?.(toSnippetError(error, 'highlight-failed', snippet.name, 'Highlighting failed'));
       });
+    },
+    expire(error) {
+      // Parts that came are no network wait: a snippet waiting its turn to render is not stuck.
+      if (state.status !== 'loading' || state.fetched) return;
+      run++;
+      set({ status: 'error', snippet: null, error });
+      options.onError?.(error);
+    },
+    retryColours() {
+      const { snippet } = state;
+      if (!snippet || !failedColours.size) return;
+      const files = snippet.files.map((file) => (failedColours.has(file.lang) ? { ...file, highlight: 'pending' as const } : file));
+      failedColours.clear();
+      set({ status: 'ready', snippet: { ...snippet, files }, error: null });
     },
     cancel() {
       run++;

@@ -1,7 +1,7 @@
 import { useContext, useEffect, useLayoutEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { createPortal } from 'react-dom';
 import type { SnippetValues, Theme } from '../core/types.ts';
-import { createSnippetSession, type SessionState, type SnippetSession } from '../pipeline/create-snippet-session.ts';
+import { createSnippetSession, LOADING, type SnippetSession } from '../pipeline/create-snippet-session.ts';
 import { createViewer } from '../view/create-viewer.ts';
 import { LiveViewer } from '../view/LiveViewer.tsx';
 import { renderReact } from '../view/render-react.ts';
@@ -19,7 +19,6 @@ export interface SnippetProps {
 }
 
 const NO_VALUES: SnippetValues = {};
-const LOADING: SessionState = { status: 'loading', snippet: null, error: null };
 const NOTHING = () => () => undefined;
 const loading = () => LOADING;
 
@@ -28,7 +27,14 @@ const loading = () => LOADING;
  * Nextra): the same pipeline and markup, rendered into a shadow root of its own. Its events
  * are dispatched on that root's host, the component's `<div>`.
  */
-export function Snippet({ name, values = NO_VALUES, theme = 'auto', className }: SnippetProps) {
+export function Snippet(props: SnippetProps) {
+  // A server render (Docusaurus, Next.js) has no window: it draws what the browser's first
+  // render draws too, the empty host, so hydration matches and the viewer mounts after it.
+  if (typeof window === 'undefined') return <div className={props.className} data-snippet-name={props.name} data-state="loading" />;
+  return <BrowserSnippet {...props} />;
+}
+
+function BrowserSnippet({ name, values = NO_VALUES, theme = 'auto', className }: SnippetProps) {
   const runtime = useContext(RuntimeContext) ?? defaultRuntime();
   const { services } = runtime;
   const host = useRef<HTMLDivElement>(null);

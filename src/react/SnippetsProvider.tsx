@@ -28,7 +28,9 @@ interface SnippetsProviderProps {
 export function SnippetsProvider({ values, onEvent, children }: SnippetsProviderProps) {
   // Created once and never torn down: it has nothing to tear down, which keeps it correct
   // when StrictMode mounts every effect twice.
+  // A server render (no window) gets none: its snippets draw their empty hosts.
   const [runtime] = useState(() => {
+    if (typeof window === 'undefined') return null;
     const created = createSnippetsRuntime(window);
     if (values) created.services.pageValues.set(values);
     return created;
@@ -36,7 +38,7 @@ export function SnippetsProvider({ values, onEvent, children }: SnippetsProvider
 
   // A layout effect: it subscribes before the snippets' first events, which come from their passive effects.
   useLayoutEffect(() => {
-    if (!onEvent) return;
+    if (!onEvent || !runtime) return;
     const handler = onEvent as SnippetEventHandler;
     const stops = (['render', 'copy', 'error'] as const).map((type) => runtime.services.on(type, handler));
     return () => stops.forEach((stop) => stop());
@@ -44,7 +46,7 @@ export function SnippetsProvider({ values, onEvent, children }: SnippetsProvider
 
   const valuesKey = JSON.stringify(values ?? {});
   useEffect(() => {
-    runtime.services.pageValues.set(JSON.parse(valuesKey) as SnippetValues);
+    runtime?.services.pageValues.set(JSON.parse(valuesKey) as SnippetValues);
   }, [runtime, valuesKey]);
 
   return <RuntimeContext.Provider value={runtime}>{children}</RuntimeContext.Provider>;

@@ -29,8 +29,6 @@ export interface ViewerModel {
   showTokens: boolean;
   /** "Ctrl+C" or "⌘+C", for the manual-copy hint. */
   shortcut: string;
-  /** Still on its way (a skeleton of the right size): its controls are disabled, not dead. */
-  busy?: boolean;
   /**
    * Rendered ahead of time, for pages read without JavaScript: every language's panel is in
    * the markup and radio buttons with labels pick one (CSS does the rest), the controls that
@@ -78,7 +76,7 @@ export function tokenChildren(lines: TokenLines): ViewChild[] {
   return children;
 }
 
-const tab = (lang: string, label: string, selected: boolean, disabled: boolean) =>
+const tab = (lang: string, label: string, selected: boolean) =>
   h(
     'button',
     {
@@ -91,7 +89,6 @@ const tab = (lang: string, label: string, selected: boolean, disabled: boolean) 
       'aria-controls': IDS.panel,
       tabindex: selected ? '0' : '-1',
       class: clsx('tab', selected && 'tab-active'),
-      disabled,
     },
     label,
   );
@@ -103,9 +100,9 @@ const codeOf = (file: SnippetFile, showTokens: boolean) =>
 /** The live viewer (or, `static`, the same rendered ahead of time): title and tabs, the code, and Docs / Wrap / Show all / Copy. */
 export function viewerTree(model: ViewerModel): ViewNode {
   const { snippet, wrap, expanded, copy, theme } = model;
-  const busy = model.busy === true;
   const ahead = model.static === true;
-  const disabled = busy || ahead;
+  // Ahead of time, the buttons need a script: disabled, not dead, until the bundle takes over.
+  const disabled = ahead;
   const file = activeFile(snippet, model.lang);
   const tokens = model.showTokens ? file.tokens : null;
   const lines = countLines(file.displayCode);
@@ -133,7 +130,6 @@ export function viewerTree(model: ViewerModel): ViewNode {
       'data-highlight': highlight,
       'data-static': ahead,
       'aria-labelledby': IDS.title,
-      'aria-busy': busy && 'true',
     },
     // Ahead of time, radio buttons before everything they style (CSS's `~` reaches forward only).
     ...(ahead
@@ -151,7 +147,7 @@ export function viewerTree(model: ViewerModel): ViewNode {
             { class: 'tabs', role: 'presentation' },
             ...snippet.files.map((f) => h('label', { class: 'tab', for: IDS.radio(f.lang), id: IDS.tab(f.lang), 'data-lang': f.lang }, f.label)),
           )
-        : h('div', { role: 'tablist', 'aria-labelledby': IDS.title, class: 'tabs' }, ...snippet.files.map((f) => tab(f.lang, f.label, f === file, busy))),
+        : h('div', { role: 'tablist', 'aria-labelledby': IDS.title, class: 'tabs' }, ...snippet.files.map((f) => tab(f.lang, f.label, f === file))),
     ),
     ...(ahead
       ? snippet.files.map((f) => panel(f, { id: IDS.staticPanel(f.lang), 'aria-labelledby': IDS.tab(f.lang), 'data-lang': f.lang }))
@@ -205,22 +201,11 @@ export function staticTabsCss(langs: readonly string[]): string {
 }
 
 /**
- * A viewer of the right size for a snippet still loading, from what the entry knows of it
- * (title, languages, line counts): the page keeps its room, and nothing moves when the code
- * arrives. Its controls are disabled until then.
+ * What a snippet whose code is slow to come shows, after a few seconds: that it is on its way
+ * (the room it will take is kept by bundle.css, and an author's fallback content stays in view).
  */
-export function skeletonTree(skeleton: { title: string; languages: readonly { lang: string; label: string; lines: number }[] }, lang: string, theme: Theme, wrap: boolean): ViewNode {
-  const files: SnippetFile[] = skeleton.languages.map(({ lang: value, label, lines }) => ({
-    lang: value,
-    label,
-    // A space per line: an empty last line would not take room.
-    code: '',
-    displayCode: Array.from({ length: Math.max(1, lines) }, () => ' ').join('\n'),
-    tokens: null,
-    highlight: 'pending',
-  }));
-  const snippet: PreparedSnippet = { name: '', title: skeleton.title, docs: null, files };
-  return viewerTree({ snippet, lang, wrap, expanded: false, copy: 'idle', announcement: '', theme, showTokens: false, shortcut: '', busy: true });
+export function loadingTree(title: string, theme: Theme): ViewNode {
+  return h('div', { class: 'loading', role: 'status', 'data-theme': theme }, h('span', { class: 'loading-bar', 'aria-hidden': 'true' }), `Loading “${title}”…`);
 }
 
 const HEADINGS: Record<SnippetErrorCode, string> = {

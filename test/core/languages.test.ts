@@ -60,13 +60,24 @@ describe('checkSnippetName', () => {
     const error = checkSnippetName('open-ai.chat-completon', known)!;
     expect(error.code).toBe('unknown-snippet');
     expect(error.message).toBe(
-      'No snippet is named "open-ai.chat-completon". Did you mean "open-ai.chat-completion"? Names are folders under shared/snippets/<group>/<name>/.',
+      'No snippet is named "open-ai.chat-completon". Did you mean "open-ai.chat-completion"? The catalogue (catalogue.html, beside bundle.js) lists every name.',
     );
   });
-  it('tells how a name is written when it is not group.name', () => {
-    const error = checkSnippetName('Chat Completion', known)!;
+  it('tells how a name is written when it is not group.name, and suggests the name a near miss meant', () => {
+    const error = checkSnippetName('Open-AI/Chat_Completion', known)!;
     expect(error.code).toBe('invalid-name');
-    expect(error.message).toBe('data-name="Chat Completion" is not a snippet name. Write it as "group.name", e.g. data-name="open-ai.chat-completion".');
+    expect(error.message).toBe(
+      'data-name="Open-AI/Chat_Completion" is not a snippet name: write it as "group.name" in lowercase letters, digits and dashes. Did you mean "open-ai.chat-completion"?',
+    );
+    // Nothing near: no unrelated suggestion.
+    expect(checkSnippetName('???', known)!.message).toBe('data-name="???" is not a snippet name: write it as "group.name" in lowercase letters, digits and dashes.');
+  });
+  it('keeps the notice of a huge name short', () => {
+    for (const name of ['x'.repeat(10_000), `a.${'b'.repeat(10_000)}`]) {
+      const { message } = checkSnippetName(name, known)!;
+      expect(message.length).toBeLessThan(250);
+      expect(message).toContain('(10,00');
+    }
   });
 });
 

@@ -62,4 +62,24 @@ describe('resolveValues', () => {
       'values.stream = "yes" is not true or false. Write values.stream = true or false.',
     );
   });
+
+  it('refuses a value too long for a sample, with a message that quotes only its start', () => {
+    const huge = 'He said "hi" and $HOME '.repeat(50_000);
+    const fail = (source: ValueSource) => {
+      try {
+        resolveValues('t.t', config, { source, values: { model: huge } });
+      } catch (error) {
+        return error as SnippetError;
+      }
+      throw new Error('accepted');
+    };
+    const error = fail('attribute');
+    expect(error.code).toBe('bad-value');
+    expect(error.message).toBe(
+      `data-model="He said \\"hi\\" and $HOME He said \\"hi\\" and $HOME He said \\"hi\\" a…" (1,150,000 characters) is too long: a value may hold at most 20,000 characters. Shorten it; a sample needs a representative value.`,
+    );
+    expect(fail('setPayload').message).toMatch(/^setPayload\(\{ model: "He said/);
+    // At the limit it is still a value like any other.
+    expect(resolveValues('t.t', config, attributes({ model: 'x'.repeat(20_000) })).model).toHaveLength(20_000);
+  });
 });

@@ -11,10 +11,11 @@ import { useBrowser } from './helpers';
 
 const browser = useBrowser();
 let server: Awaited<ReturnType<typeof serveFixtures>>;
+let snippets: string[] = [];
 
 beforeAll(async () => {
   const pagesDir = mkdtempSync(join(tmpdir(), 'prerendered-'));
-  const snippets = await Promise.all([
+  snippets = await Promise.all([
     renderSnippetHtml('open-ai.chat-completion', { model: 'built-model' }),
     renderSnippetHtml('voice.tts', {}, { lang: 'sh' }),
     renderSnippetHtml('image.flux', { prompt: 'A "quoted" prompt' }),
@@ -112,6 +113,24 @@ describe('the same page with the bundle', () => {
     // A value set later renders it again, as any snippet.
     await page.evaluate(() => document.querySelector('#s1')!.setAttribute('data-model', 'changed-model'));
     await page.waitForFunction(() => document.querySelector('#s1 [data-snippet-root]')!.shadowRoot!.querySelector('code')!.textContent!.includes('changed-model'));
+    await context.close();
+  });
+
+  it('takes over markup a script inserted too, whose shadow root the parser left as a template', async () => {
+    const context = await browser().newContext({ viewport: { width: 1100, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/adopted.html`);
+    await page.waitForFunction(() => document.querySelector('#s1')?.getAttribute('data-state') === 'ready');
+    const html = snippets[2]!.replace('<snippet ', '<snippet id="inserted" ');
+    await page.evaluate((markup) => document.querySelector('main')!.insertAdjacentHTML('beforeend', markup), html);
+    await page.waitForFunction(() => ['plain', 'ready'].includes(document.querySelector('#inserted')?.getAttribute('data-state') ?? ''));
+    expect(await page.locator('#inserted [data-snippet-root]').count()).toBe(1);
+    expect(await page.locator('#inserted template').count()).toBe(0);
+    const shown = await seen(page, 'inserted');
+    expect(shown).toMatchObject({ lang: 'py', panels: 1 });
+    expect(shown.code).toContain('A \\"quoted\\" prompt');
+    await page.locator('#inserted [role=tab][data-lang="sh"]').click();
+    expect((await seen(page, 'inserted')).lang).toBe('sh');
     await context.close();
   });
 });

@@ -86,6 +86,50 @@ describe('a snippet session', () => {
     expect(s.getState().snippet!.files[0]!.tokens).toEqual([[{ text: 'x', color: 1 }]]);
     expect(onError).toHaveBeenCalledTimes(1);
     expect(onError.mock.calls[0]![0].code).toBe('highlight-failed');
+
+    // The network is back: the colours that failed are asked for again, and only those.
+    s.retryColours();
+    expect(s.getState().snippet!.files.map((file) => file.highlight)).toEqual(['highlighted', 'pending', 'pending']);
+    s.highlight('js');
+    expect(calls).toHaveLength(3);
+    calls[2]!.resolve([[{ text: 'y', color: 2 }]]);
+    await vi.waitFor(() => expect(s.getState().snippet!.files[1]!.highlight).toBe('highlighted'));
+  });
+
+  it('says when its parts are in, and gives up on a request whose parts never come', async () => {
+    let arrive: (() => void) | undefined;
+    const { session: s, onError } = session({ renderer: () => new Promise((resolve) => (arrive = () => resolve(renderer))) });
+    const jobs: (() => void)[] = [];
+    s.prepare(request('image.flux'));
+    expect(s.getState()).toMatchObject({ status: 'loading', fetched: false });
+    const timedOut = new SnippetError('load-failed', 'image.flux', 'did not arrive');
+    s.expire(timedOut);
+    expect(s.getState()).toMatchObject({ status: 'error', error: timedOut });
+    expect(onError).toHaveBeenCalledWith(timedOut);
+    // What arrives after is for a request given up on: it changes nothing.
+    arrive!();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(s.getState().status).toBe('error');
+
+    // A new try: loading, then fetched while it waits for its turn, then ready.
+    const scheduled = session({ schedule: (job) => jobs.push(job) }).session;
+    scheduled.prepare(request('image.flux'));
+    await vi.waitFor(() => expect(scheduled.getState()).toMatchObject({ status: 'loading', fetched: true }));
+    scheduled.expire(timedOut);
+    expect(scheduled.getState().status).toBe('loading');
+    jobs[0]!();
+    expect(scheduled.getState().status).toBe('ready');
+  });
+
+  it('shows code too long to colour in the page as it is, without asking Shiki', async () => {
+    const { session: s, calls, onError, settled } = session();
+    // Quotes: the build's tokens do not fit, so colours would be Shiki's.
+    s.prepare(request('open-ai.chat-completion', { prompt: 'Say "hi". '.repeat(1500) }));
+    await settled();
+    s.highlight('py');
+    expect(calls).toHaveLength(0);
+    expect(s.getState().snippet!.files[0]).toMatchObject({ highlight: 'plain', tokens: null });
+    expect(onError).not.toHaveBeenCalled();
   });
 
   it('drops colours and renderings made for values that have changed since', async () => {
@@ -128,6 +172,30 @@ describe('the snippet library', () => {
     const chunk = await library.load('image.flux');
     expect(chunk.id).toBe('image.flux');
     expect(importUrl).toHaveBeenCalledWith('https://cdn.example/chunks/flux.js?retry=1');
+    await library.load('image.flux');
+    expect(importUrl).toHaveBeenCalledTimes(1);
+  });
+
+  it('gives up on a chunk that hangs: the next load asks under a fresh URL, and whichever arrives first is kept', async () => {
+    let arriveLate: ((module: { default: unknown }) => void) | undefined;
+    const hung = vi.fn(() => new Promise<never>((resolve) => (arriveLate = resolve as never)));
+    let answer: ((module: Awaited<ReturnType<(typeof loaders)['image.flux']>>) => void) | undefined;
+    const importUrl = vi.fn(() => new Promise<never>((resolve) => (answer = resolve as never)));
+    const library = createSnippetLibrary({ index, loaders: { ...loaders, 'image.flux': hung }, urls: { 'image.flux': 'https://cdn.example/chunks/flux.js' }, importUrl });
+    const first = library.load('image.flux');
+    library.abandon('image.flux');
+    const second = library.load('image.flux');
+    expect(importUrl).toHaveBeenCalledWith('https://cdn.example/chunks/flux.js?retry=1');
+    // The first request comes back after all: it is the chunk from then on.
+    arriveLate!(await loaders['image.flux']!());
+    expect((await first).id).toBe('image.flux');
+    expect((await library.load('image.flux')).id).toBe('image.flux');
+    answer!(await loaders['image.flux']!());
+    expect((await second).id).toBe('image.flux');
+    expect(hung).toHaveBeenCalledTimes(1);
+    expect(importUrl).toHaveBeenCalledTimes(1);
+    // Abandoning what has arrived does nothing.
+    library.abandon('image.flux');
     await library.load('image.flux');
     expect(importUrl).toHaveBeenCalledTimes(1);
   });

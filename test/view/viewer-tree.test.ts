@@ -6,7 +6,7 @@ import type { PreparedSnippet, Theme } from '../../src/core/types.ts';
 import { renderDom } from '../../src/view/render-dom.ts';
 import { renderReact } from '../../src/view/render-react.ts';
 import type { ViewNode } from '../../src/view/view-node.ts';
-import { noticeTree, skeletonTree, viewerTree, type CopyState, type ViewerModel } from '../../src/view/viewer-tree.ts';
+import { loadingTree, noticeTree, viewerTree, type CopyState, type ViewerModel } from '../../src/view/viewer-tree.ts';
 import { prepared } from '../support/prepared.ts';
 
 let chat: PreparedSnippet;
@@ -71,16 +71,17 @@ describe('one source of markup: the first paint and the live viewer draw the sam
     expect(states).toBe(3 * 3 * 2 * 2 * 2 + 3 * 6);
   });
 
-  it('for every notice, the skeleton of a loading snippet, and text that looks like markup', () => {
+  it('for every notice, the status of a slow snippet, and text that looks like markup', () => {
     for (const code of SNIPPET_ERROR_CODES) {
       const { dom, react } = bothWays(noticeTree(new SnippetError(code, 'x.y', `<img src=x onerror=alert(1)> & "${code}"`), 'dark', code === 'load-failed'));
       expect(dom.isEqualNode(react), code).toBe(true);
       expect(dom.querySelector('img')).toBeNull();
       expect(dom.textContent).toContain('<img src=x onerror=alert(1)>');
     }
-    const skeleton = skeletonTree({ title: 'T', languages: [{ lang: 'py', label: 'Python', lines: 30 }, { lang: 'sh', label: 'cURL', lines: 3 }] }, 'py', 'light', false);
-    const { dom, react } = bothWays(skeleton);
+    const { dom, react } = bothWays(loadingTree('<b>T</b>', 'light'));
     expect(dom.isEqualNode(react)).toBe(true);
+    expect(dom.querySelector('b')).toBeNull();
+    expect([dom.getAttribute('role'), dom.textContent]).toEqual(['status', 'Loading “<b>T</b>”…']);
   });
 });
 
@@ -132,10 +133,10 @@ describe('the viewer’s markup', () => {
     expect(renderDom(document, viewerTree(model({ ...chat, docs: null }))).querySelector('a')).toBeNull();
   });
 
-  it('disables the controls of a skeleton, so nothing looks live before it is', () => {
-    const skeleton = renderDom(document, skeletonTree({ title: 'T', languages: [{ lang: 'py', label: 'Python', lines: 4 }] }, 'py', 'auto', false));
-    expect(skeleton.getAttribute('aria-busy')).toBe('true');
-    expect([...skeleton.querySelectorAll('button')].every((button) => (button as HTMLButtonElement).disabled)).toBe(true);
-    expect(skeleton.querySelector('code')!.textContent!.split('\n')).toHaveLength(4);
+  it('rendered ahead of time, disables the buttons that need a script, and keeps every language reachable', () => {
+    const ahead = draw({ static: true });
+    expect([...ahead.querySelectorAll('button')].every((button) => (button as HTMLButtonElement).disabled)).toBe(true);
+    expect([...ahead.querySelectorAll('input[type=radio]')].map((radio) => (radio as HTMLInputElement).value)).toEqual(chat.files.map((file) => file.lang));
+    expect(ahead.querySelectorAll('[role=tabpanel]')).toHaveLength(chat.files.length);
   });
 });
