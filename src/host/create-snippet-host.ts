@@ -124,7 +124,9 @@ export function createSnippetHost(element: HTMLElement, context: HostContext): S
   };
 
   const retry = (event: Event) => {
-    if (event.target instanceof Element && event.target.closest('[data-action="retry"]')) host.refresh();
+    // Not `instanceof Element`: a snippet in a same-origin iframe has the frame's Element.
+    const target = (event.target as Node | null)?.nodeType === 1 ? (event.target as Element) : null;
+    if (target?.closest('[data-action="retry"]')) host.refresh();
   };
 
   const ensureMount = () => {

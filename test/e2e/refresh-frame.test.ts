@@ -62,4 +62,24 @@ describe('Snippets.refresh(iframe.contentDocument)', () => {
     expect(opened.pageErrors).toEqual([]);
     expect(opened.problems()).toEqual([]);
   });
+
+  it('a frame snippet whose chunk failed comes back with its Retry', async () => {
+    let failures = 0;
+    const { page } = await open('/refresh-frame.html', {
+      holdRoutes: ({ context }) =>
+        context.route(/\/chunks\/snippet\.image\.flux-[\w-]+\.js/, (route) => (failures++ === 0 ? route.fulfill({ status: 404, body: 'gone' }) : route.continue())),
+    });
+    await settle(page, '#outer');
+    const frame = (await (await page.$('#frame'))!.contentFrame())!;
+    await frame.waitForLoadState('load');
+    await page.evaluate(() => {
+      const doc = document.querySelector<HTMLIFrameElement>('#frame')!.contentDocument!;
+      doc.body.insertAdjacentHTML('afterbegin', '<snippet id="inner-flux" data-name="image.flux"></snippet>');
+      (window as unknown as { Snippets: { refresh(root: ParentNode): void } }).Snippets.refresh(doc);
+    });
+    await frame.waitForFunction(() => document.querySelector('#inner-flux')?.getAttribute('data-state') === 'error');
+    await inSnippet(asPage(frame), '#inner-flux', '[data-action="retry"]').click();
+    await settle(asPage(frame), '#inner-flux');
+    expect((await readSnippet(asPage(frame), '#inner-flux')).code).toContain('flux');
+  });
 });
