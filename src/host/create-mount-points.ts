@@ -9,6 +9,13 @@ export interface MountPoints {
   create(element: HTMLElement): { host: HTMLDivElement; root: ShadowRoot };
   /** Gives `host` an open shadow root with the viewer's styles (for hosts that are their own mount point). */
   attach(host: HTMLElement): ShadowRoot;
+  /**
+   * A new `<div data-snippet-root>` and shadow root in place of `host`, which leaves the page.
+   * A snippet far off-screen is not laid out (content-visibility: auto), and until it is laid
+   * out again its last layout keeps alive every node taken out of its root since: a viewer
+   * released there goes to a fresh root instead, and the old one is collected whole.
+   */
+  replace(host: HTMLDivElement): { host: HTMLDivElement; root: ShadowRoot };
 }
 
 /**
@@ -58,6 +65,12 @@ export function createMountPoints(): MountPoints {
       const host = element.ownerDocument.createElement('div');
       const root = attach(host);
       element.appendChild(host);
+      return { host, root };
+    },
+    replace(old) {
+      const host = old.ownerDocument.createElement('div');
+      const root = attach(host);
+      old.replaceWith(host);
       return { host, root };
     },
   };

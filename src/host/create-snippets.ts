@@ -219,7 +219,10 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
               if (target.matches(SNIPPET_SELECTOR)) track(target);
               continue;
             }
-            if (record.removedNodes.length) removed = true;
+            // A viewer's root replaced far off-screen (see MountPoints.replace) removes no snippet.
+            record.removedNodes.forEach((node) => {
+              if (!(node.nodeType === 1 && (node as Element).hasAttribute('data-snippet-root'))) removed = true;
+            });
             record.addedNodes.forEach((node) => {
               if (node.nodeType === 1 && !(node as Element).hasAttribute('data-snippet-root')) refresh(node as Element);
             });
