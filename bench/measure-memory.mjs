@@ -29,11 +29,13 @@ export async function readMemory(cdp) {
 }
 
 /**
- * Runs in the page: how many snippets are in each `data-state`, and the nodes (elements and
- * text) in their shadow roots by state (what a snippet costs plain and live); and the nodes of
- * the whole document, shadow trees included (what is in the page, against what is alive).
+ * Runs in the page: how many snippets are in each `data-state`, how many of them show code, and
+ * the nodes (elements and text) in their shadow roots by state (what a snippet costs plain and
+ * live); and the nodes of the whole document, shadow trees included (what is in the page,
+ * against what is alive).
  */
 function census() {
+  /** @type {Record<string, { snippets: number, withCode: number, shadowNodes: number, spans: number }>} */
   const byState = {};
   // Every node of the tree under `node`, the shadow trees of its elements included.
   const count = (node) => {
@@ -45,8 +47,9 @@ function census() {
   for (const element of document.querySelectorAll('snippet[data-name], aiml-snippet[data-name]')) {
     const state = element.getAttribute('data-state') ?? 'none';
     const root = element.querySelector(':scope > [data-snippet-root]')?.shadowRoot;
-    const entry = (byState[state] ??= { snippets: 0, shadowNodes: 0, spans: 0 });
+    const entry = (byState[state] ??= { snippets: 0, withCode: 0, shadowNodes: 0, spans: 0 });
     entry.snippets++;
+    if (root?.querySelector('pre > code')?.textContent) entry.withCode++;
     if (root) {
       entry.shadowNodes += count(root) - 1;
       entry.spans += root.querySelectorAll('code span').length;
