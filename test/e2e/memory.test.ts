@@ -11,13 +11,41 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { measureChurn, measureScroll } from '../../bench/measure-memory.mjs';
 import { FAVICON_SVG, NAMES, PAGE_CSS, pageHtml } from '../../bench/pages.mjs';
 import { ensureTestBuild, serveFixtures } from './harness.mjs';
-import { useBrowser } from './helpers';
+import { chooseTab, openPage, readSnippet, settle, useBrowser } from './helpers';
 
 const browser = useBrowser();
 const SNIPPETS = 2000;
 const MB = 1024 * 1024;
 
 const mb = (bytes: number | null) => `${((bytes ?? 0) / MB).toFixed(1)} MB`;
+
+describe('a viewer scrolled far away', () => {
+  it('goes back to the plain first paint in a fresh root, and live again when the reader returns', { timeout: 60_000 }, async () => {
+    const opened = await openPage(browser(), '/long.html');
+    try {
+      const { page } = opened;
+      await settle(page, '#s1');
+      const rootOf = () => page.evaluateHandle(() => document.querySelector('#s1 > [data-snippet-root]'));
+      const liveRoot = await rootOf();
+      await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+      // Released 5 s after it left the viewport's neighbourhood.
+      await page.waitForFunction(() => document.querySelector('#s1')?.getAttribute('data-state') === 'plain', null, { timeout: 15_000 });
+      const released = await readSnippet(page, '#s1');
+      expect(released.code).toContain('needle-model-1');
+      expect(released.tokenSpans).toBe(0);
+      expect(await page.evaluate((old) => old !== document.querySelector('#s1 > [data-snippet-root]') && !old?.isConnected, liveRoot)).toBe(true);
+      expect(await page.locator('#s1 > [data-snippet-root]').count()).toBe(1);
+
+      await page.evaluate(() => window.scrollTo(0, 0));
+      await settle(page, '#s1');
+      expect((await readSnippet(page, '#s1')).colouredTokens).toBeGreaterThan(0);
+      await chooseTab(page, '#s1', 'js');
+      expect(opened.problems()).toEqual([]);
+    } finally {
+      await opened.close();
+    }
+  });
+});
 
 describe('memory', () => {
   let pagesDir = '';
