@@ -14,6 +14,13 @@ export interface MountPoints {
    * the `data-snippet-root` attribute, which a page may carry on elements of its own.
    */
   owns(node: Node): boolean;
+  /**
+   * A new `<div data-snippet-root>` and shadow root in place of `host`, which leaves the page.
+   * A snippet far off-screen is not laid out (content-visibility: auto), and until it is laid
+   * out again its last layout keeps alive every node taken out of its root since: a viewer
+   * released there goes to a fresh root instead, and the old one is collected whole.
+   */
+  replace(host: HTMLDivElement): { host: HTMLDivElement; root: ShadowRoot };
 }
 
 /**
@@ -66,6 +73,12 @@ export function createMountPoints(): MountPoints {
       const host = element.ownerDocument.createElement('div');
       const root = attach(host);
       element.appendChild(host);
+      return { host, root };
+    },
+    replace(old) {
+      const host = old.ownerDocument.createElement('div');
+      const root = attach(host);
+      old.replaceWith(host);
       return { host, root };
     },
   };

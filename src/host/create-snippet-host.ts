@@ -278,12 +278,16 @@ export function createSnippetHost(element: HTMLElement, context: HostContext): S
         return;
       }
       // Far off: the live viewer and the colours give way to the plain first paint, which
-      // keeps the code in the page (find-in-page, print) at a fraction of the cost.
-      if (live && viewer && mount) {
-        unmountLive();
-        stopPaint = paintViewer(mount.root, viewer);
-      }
-      viewer?.update({ showTokens: false });
+      // keeps the code in the page (find-in-page, print) at a fraction of the cost, in a fresh
+      // root (see MountPoints.replace: the old one would stay alive with all it held).
+      if (!viewer || !mount) return;
+      unmountLive();
+      stopPaint?.();
+      viewer.update({ showTokens: false });
+      mount.root.removeEventListener('click', retry);
+      mount = context.mountPoints.replace(mount.host);
+      mount.root.addEventListener('click', retry);
+      stopPaint = paintViewer(mount.root, viewer);
     },
     refresh() {
       if (!shown || destroyed) return;

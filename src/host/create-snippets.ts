@@ -261,7 +261,10 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
           if (target.matches(SNIPPET_SELECTOR)) track(target);
           continue;
         }
-        if (record.removedNodes.length) removed = true;
+        // A viewer's root replaced far off-screen (see MountPoints.replace) removes no snippet.
+        record.removedNodes.forEach((node) => {
+          if (!mountPoints.owns(node)) removed = true;
+        });
         record.addedNodes.forEach((node) => {
           if (node.nodeType === 1 && !mountPoints.owns(node)) snippetsIn(node as Element).forEach(track);
         });

@@ -1,5 +1,5 @@
 // The live viewer's chunk (React): fetched once the code in view is on screen.
-import { useLayoutEffect, useSyncExternalStore } from 'react';
+import { memo, useLayoutEffect, useSyncExternalStore } from 'react';
 import { createPortal, flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import { LOG_PREFIX } from '../core/log-prefix.ts';
@@ -28,7 +28,9 @@ export interface LiveRoot {
   destroy(): void;
 }
 
-function Live({ entry }: { entry: LiveEntry }) {
+// Memoized: a snippet going live or leaving re-renders the list, and every other live viewer
+// (tens of them, after a fast scroll) would otherwise render and commit its whole tree again.
+const Live = memo(function Live({ entry }: { entry: LiveEntry }) {
   // The first paint gives way in the very commit the live viewer appears in: nothing flickers.
   useLayoutEffect(() => entry.onMounted(), [entry]);
   return (
@@ -36,7 +38,7 @@ function Live({ entry }: { entry: LiveEntry }) {
       <LiveViewer viewer={entry.viewer} />
     </SnippetBoundary>
   );
-}
+});
 
 type Keyed = LiveEntry & { key: string };
 type Store = { list(): readonly Keyed[]; subscribe(listener: () => void): () => void };

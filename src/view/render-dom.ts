@@ -29,22 +29,29 @@ export function patchDom(element: Element, node: ViewNode): Element {
     element.replaceWith(fresh);
     return fresh;
   }
-  for (const { name } of [...element.attributes]) if (!Object.hasOwn(node.attrs, name)) element.removeAttribute(name);
+  // Names, not `element.attributes`, and siblings, not `childNodes`: those create an Attr node
+  // per attribute and a NodeList per element, which then live as long as the element (on a
+  // page of 2,000 snippets, thousands of nodes that are in no tree).
+  for (const name of element.getAttributeNames()) if (!Object.hasOwn(node.attrs, name)) element.removeAttribute(name);
   for (const [name, value] of Object.entries(node.attrs)) if (element.getAttribute(name) !== value) element.setAttribute(name, value);
-  let index = 0;
+  // `have` is the node in the place of the next child wanted; what is inserted goes before it.
+  let have = element.firstChild;
   for (const want of node.children) {
-    const have = element.childNodes[index] ?? null;
     if (typeof want === 'string') {
       if (have?.nodeType === 3) {
         if (have.nodeValue !== want) have.nodeValue = want;
+        have = have.nextSibling;
       } else element.insertBefore(doc.createTextNode(want), have);
     } else if (have?.nodeType === 1 && (have as Element).localName === want.tag) {
-      patchDom(have as Element, want);
+      have = patchDom(have as Element, want).nextSibling;
     } else {
       element.insertBefore(renderDom(doc, want, svg), have);
     }
-    index++;
   }
-  while (element.childNodes.length > index) element.lastChild!.remove();
+  while (have) {
+    const next = have.nextSibling;
+    have.remove();
+    have = next;
+  }
   return element;
 }

@@ -47,7 +47,8 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'snippets-package-'));
   // prepack runs `npm run build:lib`, so the tarball holds a fresh build.
   const packed = await exec('npm', ['pack', '--json', '--pack-destination', work], { cwd: ROOT, encoding: 'utf8', timeout: 120_000, maxBuffer: 64 * 1024 * 1024 });
-  const [info] = JSON.parse(packed.stdout.slice(packed.stdout.indexOf('['))) as { filename: string; files: { path: string }[] }[];
+  // The build's own output (which may hold brackets) comes first: the JSON report starts at a line holding only `[`.
+  const [info] = JSON.parse(packed.stdout.slice(packed.stdout.search(/^\[\s*$/m))) as { filename: string; files: { path: string }[] }[];
   files = info!.files.map((file) => file.path);
   consumer = join(work, 'docs-site');
   mkdirSync(consumer);

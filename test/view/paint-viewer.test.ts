@@ -144,4 +144,26 @@ describe('patchDom', () => {
     expect(element.outerHTML).toBe('<div class="b"><span id="s">two</span><i>y</i></div>');
     expect(element.querySelector('span')).toBe(span);
   });
+
+  it('turns coloured tokens into one text and back, keeping the elements around them', () => {
+    const tokens = h('pre', {}, h('code', {}, h('span', { class: 'c1' }, 'import'), ' os\n', h('span', { class: 'c2' }, 'print'), '(os)'));
+    const plain = h('pre', {}, h('code', {}, 'import os\nprint(os)'));
+    const element = renderDom(document, tokens);
+    const code = element.firstElementChild;
+    patchDom(element, plain);
+    expect(element.outerHTML).toBe('<pre><code>import os\nprint(os)</code></pre>');
+    expect(element.firstElementChild).toBe(code);
+    expect(code!.childNodes).toHaveLength(1);
+    patchDom(element, tokens);
+    expect(element.outerHTML).toBe('<pre><code><span class="c1">import</span> os\n<span class="c2">print</span>(os)</code></pre>');
+    expect(element.firstElementChild).toBe(code);
+  });
+
+  it('inserts before what it keeps, and removes every attribute no longer wanted', () => {
+    const element = renderDom(document, h('div', { a: '1', b: '2', c: '3' }, h('b', {}, 'kept')));
+    const kept = element.firstElementChild;
+    patchDom(element, h('div', { b: '2' }, 'new ', h('i', {}, 'new'), h('b', {}, 'kept'), ' end'));
+    expect(element.outerHTML).toBe('<div b="2">new <i>new</i><b>kept</b> end</div>');
+    expect(element.querySelector('b')).toBe(kept);
+  });
 });
