@@ -1,7 +1,7 @@
 // @vitest-environment node
 // The block in Git-synced Markdown: the fence `npm run gitbook:fence` prints, which Git Sync
 // turns into the block (name and overrides from its attributes, the cURL as its body).
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -31,13 +31,19 @@ describe('markdownFence', () => {
   });
 });
 
-describe('npm run gitbook:fence', () => {
+describe.concurrent('npm run gitbook:fence', () => {
   const tsx = join(dirname(createRequire(import.meta.url).resolve('tsx/package.json')), 'dist/cli.mjs');
   const script = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts['gitbook:fence']!.replace(/^tsx /, '');
-  const run = (...args: string[]) => spawnSync(process.execPath, [tsx, script, ...args], { cwd: ROOT, encoding: 'utf8' });
+  // Async, so that the runs overlap: each is mostly Node and tsx starting.
+  const run = (...args: string[]): Promise<{ status: number | null; stdout: string; stderr: string }> =>
+    new Promise((done) => {
+      const child = execFile(process.execPath, [tsx, script, ...args], { cwd: ROOT, encoding: 'utf8' }, (_error, stdout, stderr) =>
+        done({ status: child.exitCode, stdout, stderr }),
+      );
+    });
 
-  it('prints the fence with the sample’s cURL, rendered with the values, whose attributes give back the settings', { timeout: 30_000 }, () => {
-    const result = run('open-ai.chat-completion', 'model=gpt-4o-mini', "prompt=What's new?");
+  it('prints the fence with the sample’s cURL, rendered with the values, whose attributes give back the settings', { timeout: 30_000 }, async () => {
+    const result = await run('open-ai.chat-completion', 'model=gpt-4o-mini', "prompt=What's new?");
     expect(result.stderr).toBe('');
     expect(result.status).toBe(0);
     const chat = readLibrary(join(ROOT, 'shared/snippets')).find((s) => s.id === 'open-ai.chat-completion')!;
@@ -49,15 +55,18 @@ describe('npm run gitbook:fence', () => {
     expect(settingsFromProps(props)).toEqual({ name: 'open-ai.chat-completion', overrides: { model: 'gpt-4o-mini', prompt: "What's new?" } });
   });
 
-  it('refuses secrets, unknown variables and unknown names, with the fix', { timeout: 30_000 }, () => {
-    const secret = run('open-ai.chat-completion', 'apiKey=sk-1');
+  it('refuses secrets, unknown variables and unknown names, with the fix', { timeout: 30_000 }, async () => {
+    const [secret, unknown, bad, none] = await Promise.all([
+      run('open-ai.chat-completion', 'apiKey=sk-1'),
+      run('open-ai.chat-completions'),
+      run('open-ai.chat-completion', 'model'),
+      run(),
+    ]);
     expect(secret.status).toBe(1);
     expect(secret.stderr).toMatch(/^gitbook:fence: apiKey: not a variable a page may set on open-ai\.chat-completion \(secrets never are\)\. Its variables: baseUrl, model/);
-    const unknown = run('open-ai.chat-completions');
     expect(unknown.status).toBe(1);
     expect(unknown.stderr).toMatch(/^gitbook:fence: "open-ai\.chat-completions" is not a sample of the library\. Did you mean open-ai\.chat-completion/);
-    const bad = run('open-ai.chat-completion', 'model');
     expect(bad.stderr).toBe('gitbook:fence: "model" is not variable=value, e.g. model=gpt-4o.\n');
-    expect(run().status).toBe(2);
+    expect(none.status).toBe(2);
   });
 });

@@ -75,7 +75,8 @@ describe('the npm package', () => {
   });
 
   it('is publishable: npm publish --dry-run accepts it, public and not private', async () => {
-    const { code, stdout, stderr } = await run('npm', ['publish', '--dry-run', '--ignore-scripts', '--access', 'public', '--offline'], ROOT);
+    // --loglevel notice: what npm prints is the proof, and `npm run -s` would pass its silence on.
+    const { code, stdout, stderr } = await run('npm', ['publish', '--dry-run', '--ignore-scripts', '--access', 'public', '--offline', '--loglevel', 'notice'], ROOT);
     expect(code, stderr).toBe(0);
     expect(stdout).toMatch(/^\+ @aimlapi\/snippets@\d+\.\d+\.\d+/m);
     expect(stderr).toContain('with tag latest and public access (dry-run)');

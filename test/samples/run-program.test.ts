@@ -1,13 +1,23 @@
 // @vitest-environment node
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { runProgram } from './run-program';
 import type { Runner } from './runners';
 
 const bash: Runner = { lang: 'sh', label: 'sh', fileName: 'main.sh', command: 'bash', args: ['main.sh'], env: {}, files: {}, standIn: null };
+
+/** Whether a process is alive: it exists and is not a zombie waiting to be reaped. */
+function running(pid: number): boolean {
+  const stat = `/proc/${pid}/stat`;
+  if (!existsSync(stat)) return false;
+  try {
+    return readFileSync(stat, 'utf8').split(') ')[1]?.[0] !== 'Z';
+  } catch {
+    return false;
+  }
+}
 
 describe('runProgram', () => {
   it('gives the exit code, both outputs and the files the program made (not its inputs), in a fresh folder', async () => {
@@ -24,11 +34,12 @@ describe('runProgram', () => {
   });
 
   it('ends a program past its time, and what it started', async () => {
-    const marker = join(mkdtempSync(join(tmpdir(), 'run-program-test-')), 'still-running');
-    const run = await runProgram(bash, `(sleep 1; touch '${marker}') &\nsleep 30\n`, [], 300);
+    const pidFile = join(mkdtempSync(join(tmpdir(), 'run-program-test-')), 'child.pid');
+    const run = await runProgram(bash, `sleep 30 &\necho $! > '${pidFile}'\nsleep 30\n`, [], 300);
     expect(run.timedOut).toBe(true);
-    await sleep(1500);
-    expect(existsSync(marker)).toBe(false);
-    rmSync(join(marker, '..'), { recursive: true, force: true });
+    // The program's own child (a background job) goes too, not only the shell.
+    const child = Number(readFileSync(pidFile, 'utf8'));
+    await vi.waitFor(() => expect(running(child)).toBe(false), { timeout: 5_000, interval: 20 });
+    rmSync(join(pidFile, '..'), { recursive: true, force: true });
   });
 });
