@@ -1,17 +1,8 @@
 // Copy puts exactly the active tab's code on the clipboard, and says so.
 import { describe, expect, it } from 'vitest';
-import { chooseTab, inSnippet, type OpenedPage, readSnippet, settle, usePages } from './helpers';
+import { chooseTab, clipboardAfterCopy, inSnippet, readSnippet, settle, usePages } from './helpers';
 
 const open = usePages();
-
-async function clipboardAfterCopy(opened: OpenedPage, selector: string): Promise<string> {
-  const { page } = opened;
-  const sentinel = `sentinel-${Math.random()}`;
-  await page.evaluate((text) => navigator.clipboard.writeText(text), sentinel);
-  await inSnippet(page, selector, 'button[data-action=copy]').click();
-  await page.waitForFunction(async (sentinel) => (await navigator.clipboard.readText()) !== sentinel, sentinel);
-  return page.evaluate(() => navigator.clipboard.readText());
-}
 
 describe('copy button', () => {
   it('copies exactly the code of the active tab, before and after switching tabs', async () => {
@@ -22,7 +13,7 @@ describe('copy button', () => {
 
     const first = await readSnippet(page, '#mini');
     expect(first.code).toContain('gpt-4o-mini');
-    expect(await clipboardAfterCopy(opened, '#mini')).toBe(first.code);
+    expect(await clipboardAfterCopy(page, '#mini')).toBe(first.code);
     // It says so to screen readers.
     await page.waitForFunction(() => {
       const live = document.querySelector('#mini [data-snippet-root]')?.shadowRoot?.querySelector('[data-live]');
@@ -36,7 +27,7 @@ describe('copy button', () => {
       const info = await readSnippet(page, '#mini');
       expect(info.viewerLang).toBe(lang);
       expect(info.code).toContain('gpt-4o-mini');
-      expect(await clipboardAfterCopy(opened, '#mini'), `clipboard after copying the ${lang} tab`).toBe(info.code);
+      expect(await clipboardAfterCopy(page, '#mini'), `clipboard after copying the ${lang} tab`).toBe(info.code);
     }
     expect(opened.problems()).toEqual([]);
   });

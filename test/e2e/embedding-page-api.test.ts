@@ -6,7 +6,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { SnippetsApi } from '../../src/host/create-page-api.ts';
 import { REPO_ROOT } from './harness.mjs';
-import { chooseTab, inSnippet, type OpenedPage, readSnippet, settle, usePages, waitForCode } from './helpers';
+import { chooseTab, clipboardAfterCopy, type OpenedPage, readSnippet, settle, usePages, waitForCode } from './helpers';
 
 const open = usePages();
 
@@ -31,15 +31,6 @@ const events = (page: Page) => page.evaluate(() => (window as unknown as ApiWind
 
 async function grantClipboard(opened: OpenedPage): Promise<void> {
   await opened.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(opened.url).origin });
-}
-
-/** Clicks Copy in `selector` and returns what the system clipboard then holds. */
-async function clipboardAfterCopy(page: Page, selector: string): Promise<string> {
-  const sentinel = `sentinel-${Math.random()}`;
-  await page.evaluate((text) => navigator.clipboard.writeText(text), sentinel);
-  await inSnippet(page, selector, 'button[data-action=copy]').click();
-  await page.waitForFunction(async (sentinel) => (await navigator.clipboard.readText()) !== sentinel, sentinel);
-  return page.evaluate(() => navigator.clipboard.readText());
 }
 
 describe('loader stub: calls queued before bundle.js loads', () => {

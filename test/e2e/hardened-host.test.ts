@@ -5,10 +5,9 @@
 // (see build/handlebars-hardened-runtime.ts).
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from './harness.mjs';
-import { chooseTab, inSnippet, type OpenedPage, readSnippet, settle, usePages, waitForCode } from './helpers';
+import { chooseTab, clipboardAfterCopy, type OpenedPage, readSnippet, settle, usePages, waitForCode } from './helpers';
 
 const open = usePages();
 const VERSION = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -20,14 +19,6 @@ type HardenedWindow = Window & { __hostErrors: string[]; __frozen: number; Snipp
 async function thrownIntoPage(opened: OpenedPage): Promise<string[]> {
   const heard = await opened.page.evaluate(() => (window as unknown as HardenedWindow).__hostErrors);
   return [...heard, ...opened.pageErrors];
-}
-
-async function clipboardAfterCopy(page: Page, selector: string): Promise<string> {
-  const sentinel = `sentinel-${Math.random()}`;
-  await page.evaluate((text) => navigator.clipboard.writeText(text), sentinel);
-  await inSnippet(page, selector, 'button[data-action=copy]').click();
-  await page.waitForFunction(async (sentinel) => (await navigator.clipboard.readText()) !== sentinel, sentinel);
-  return page.evaluate(() => navigator.clipboard.readText());
 }
 
 describe('a host page that froze the shared prototypes before the bundle loaded', () => {

@@ -187,6 +187,19 @@ export function inSnippet(page: Page, selector: string, inner: string) {
   return page.locator(`${selector} ${inner}`);
 }
 
+/**
+ * Clicks Copy in `selector` and returns what the system clipboard then holds (the page's
+ * context needs the clipboard permissions). A sentinel written first tells a copy that
+ * happened from one that did not.
+ */
+export async function clipboardAfterCopy(page: Page, selector: string): Promise<string> {
+  const sentinel = `sentinel-${Math.random()}`;
+  await page.evaluate((text) => navigator.clipboard.writeText(text), sentinel);
+  await inSnippet(page, selector, 'button[data-action=copy]').click();
+  await page.waitForFunction(async (sentinel) => (await navigator.clipboard.readText()) !== sentinel, sentinel);
+  return page.evaluate(() => navigator.clipboard.readText());
+}
+
 /** Selects a language tab by clicking it, then waits until the viewer shows that language highlighted. */
 export async function chooseTab(page: Page, selector: string, lang: string): Promise<void> {
   await inSnippet(page, selector, `[role=tab][data-lang="${lang}"]`).click();

@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { scanLibrary } from '../../build/read-library.ts';
 import type { SnippetConfig } from '../../src/core/types.ts';
 
 /** `config.json` (see shared/snippets/config.schema.json): the widget's own type. */
@@ -24,32 +25,23 @@ export class LibraryError extends Error {
   override name = 'LibraryError';
 }
 
-const isDir = (path: string) => statSync(path).isDirectory();
-
 /**
- * Reads every snippet of a template library folder (the layout of `shared/snippets/`).
- * Folders without a `config.json` are not snippets and are skipped, as the widget's build does.
+ * Reads every snippet of a template library folder (the layout of `shared/snippets/`), as the
+ * widget's build finds them (the build's scan: folders without a `config.json` are skipped),
+ * with errors that name the file and the fix, for the command-line tools.
  */
 export function readLibrary(root: string): LibrarySnippet[] {
-  if (!existsSync(root) || !isDir(root)) {
+  if (!existsSync(root) || !statSync(root).isDirectory()) {
     throw new LibraryError(`Snippet library folder not found: ${root}. Pass the folder that holds <group>/<name>/config.json, e.g. --library shared/snippets.`);
   }
-  const snippets: LibrarySnippet[] = [];
-  for (const group of readdirSync(root).sort()) {
-    const groupDir = join(root, group);
-    if (!isDir(groupDir)) continue;
-    for (const name of readdirSync(groupDir).sort()) {
-      const dir = join(groupDir, name);
-      const configPath = join(dir, 'config.json');
-      if (!isDir(dir) || !existsSync(configPath)) continue;
-      const templates: Record<string, string> = {};
-      for (const file of readdirSync(dir).sort()) {
-        if (file.endsWith('.hbs')) templates[file.slice(0, -'.hbs'.length)] = readFileSync(join(dir, file), 'utf8');
-      }
-      snippets.push({ id: `${group}.${name}`, group, name, dir, config: readConfig(configPath, root), templates });
-    }
-  }
-  return snippets;
+  return scanLibrary(root).map(({ id, group, name, dir, configPath, templates }) => ({
+    id,
+    group,
+    name,
+    dir,
+    config: readConfig(configPath, root),
+    templates: Object.fromEntries(templates.map(({ lang, path }) => [lang, readFileSync(path, 'utf8')])),
+  }));
 }
 
 function readConfig(path: string, root: string): LibraryConfig {
