@@ -18,7 +18,7 @@ export interface PageHighlighterOptions {
   urls?: Pick<ChunkUrls, 'highlighter' | 'grammars'> | null;
   preload?: (url: string) => void;
   importUrl?: <T>(url: string) => Promise<T>;
-  /** Runs a task once the browser has painted what is on screen (tokenizing a grammar's first use is slow). */
+  /** Runs a task once the browser has painted what is on screen (tokenizing a grammar's first use is slow): colours wait for it. */
   afterPaint?: (task: () => void) => void;
   /** Loads Shiki's chunk (the default imports it; tests pass their own). */
   load?: () => Promise<TokenizerModule>;
@@ -81,17 +81,18 @@ export function createPageHighlighter(options: PageHighlighterOptions = {}): Pag
       const key = `${grammar}\0${code}`;
       const hit = tokens.get(key);
       if (hit) return hit;
+      // The plain code is painted first, whatever tokenizing costs; the wait for that paint
+      // starts now, alongside the loads, so that it adds no frame when they took longer.
+      const painted = new Promise<void>((resolve) => afterPaint(resolve));
       await load(grammar, snippet);
       const created = await tokenizer!;
-      const lines = await new Promise<TokenLines>((resolve, reject) =>
-        afterPaint(() => {
-          try {
-            resolve(created.tokenize(code, grammar));
-          } catch (error) {
-            reject(new SnippetError('highlight-failed', snippet, `Highlighting ${grammar} failed; the code is shown without colours.`, { cause: error }));
-          }
-        }),
-      );
+      await painted;
+      let lines: TokenLines;
+      try {
+        lines = created.tokenize(code, grammar);
+      } catch (error) {
+        throw new SnippetError('highlight-failed', snippet, `Highlighting ${grammar} failed; the code is shown without colours.`, { cause: error });
+      }
       if (tokens.size >= TOKEN_CACHE_SIZE) tokens.delete(tokens.keys().next().value!);
       tokens.set(key, lines);
       return lines;
