@@ -298,6 +298,9 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
     if (destroyed) return;
     const inView = nearObserver ? elementsInView(found, win) : found;
     inView.forEach(track);
+    // Snippets in view go live as soon as their first paint is up: the viewer's chunk is
+    // fetched meanwhile, after their own chunks.
+    if (inView.length) liveModule.preload();
     if (nearObserver) setNear(inView, true);
     for (const element of found) if (!tracked.has(element)) scheduler.run(() => track(element), false);
   };
