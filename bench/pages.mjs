@@ -1,4 +1,16 @@
 // Generated benchmark pages: snippets in a docs-like article, external CSS and the bundle only.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const LIBRARY = new URL('../shared/snippets/', import.meta.url);
+
+/** Whether a snippet has a `model` variable: only those get a `data-model` (any other would be warned about). */
+const hasModel = (name) => {
+  const [group, id] = name.split('.');
+  const config = JSON.parse(readFileSync(fileURLToPath(new URL(`${group}/${id}/config.json`, LIBRARY)), 'utf8'));
+  return 'model' in config.payload;
+};
+
 const MODELS = ['gpt-4o', 'gpt-4o-mini', 'claude-3-5-sonnet', 'gemini-2.0-flash', 'llama-3.3-70b'];
 
 export const PAGE_CSS = `body { font: 16px/1.5 system-ui, sans-serif; margin: 0; color: #1f2328; background: #fff; }
@@ -16,8 +28,8 @@ export const RUNTIME_PROMPT = 'Say "hi" to C:\\Users and $HOME,\nthen stop.';
 const escapeAttribute = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/\n/g, '&#10;');
 
 /**
- * A page with `count` snippets cycling through `names`; every snippet gets a distinct model
- * value, plus `attributes` (e.g. a prompt), and `mainStyle` goes on the article.
+ * A page with `count` snippets cycling through `names`; every snippet that has a model gets a
+ * distinct model value, plus `attributes` (e.g. a prompt), and `mainStyle` goes on the article.
  */
 export function pageHtml(count, names, { attributes = {}, mainStyle = '', title = `${count} snippets` } = {}) {
   const extra = Object.entries(attributes)
@@ -26,8 +38,8 @@ export function pageHtml(count, names, { attributes = {}, mainStyle = '', title 
   const blocks = [];
   for (let i = 0; i < count; i++) {
     const name = names[i % names.length];
-    const model = `${MODELS[i % MODELS.length]}-${i}`;
-    blocks.push(`    <h2>Example ${i + 1}</h2>\n    <p>Request number ${i + 1}, with its own model id.</p>\n    <snippet data-name="${name}" data-model="${model}"${extra}></snippet>`);
+    const model = hasModel(name) ? ` data-model="${MODELS[i % MODELS.length]}-${i}"` : '';
+    blocks.push(`    <h2>Example ${i + 1}</h2>\n    <p>Request number ${i + 1}, with its own model id.</p>\n    <snippet data-name="${name}"${model}${extra}></snippet>`);
   }
   return `<!doctype html>
 <html lang="en">
