@@ -302,7 +302,20 @@ export function createSnippets(options: SnippetsOptions = {}): SnippetsHandle {
     // fetched meanwhile, after their own chunks.
     if (inView.length) liveModule.preload();
     if (nearObserver) setNear(inView, true);
-    for (const element of found) if (!tracked.has(element)) scheduler.run(() => track(element), false);
+    let restStarted = false;
+    const rest = () => {
+      if (restStarted || destroyed) return;
+      restStarted = true;
+      for (const element of found) if (!tracked.has(element)) scheduler.run(() => track(element), false);
+    };
+    // The rest wait until those in view could draw (the renderer is in, and a frame painted)
+    // or a second has gone by: their slices would otherwise compete with the first paint and
+    // the live viewer for the main thread.
+    if (!inView.length || inView.length === found.length) rest();
+    else if (toRender.length) {
+      setTimeout(rest, 1000);
+      getRenderer().then(() => afterPaint(rest), rest);
+    } else afterPaint(rest);
   };
   const waitForLayout = () => {
     const layout = new win.ResizeObserver(() => {
