@@ -129,8 +129,9 @@ describe('the same page with the bundle', () => {
     const shown = await seen(page, 'inserted');
     expect(shown).toMatchObject({ lang: 'py', panels: 1 });
     expect(shown.code).toContain('A \\"quoted\\" prompt');
+    // A click on the first paint takes effect at once or as the live viewer takes over.
     await page.locator('#inserted [role=tab][data-lang="sh"]').click();
-    expect((await seen(page, 'inserted')).lang).toBe('sh');
+    await expect.poll(async () => (await seen(page, 'inserted')).lang).toBe('sh');
     await context.close();
   });
 });
