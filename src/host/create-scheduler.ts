@@ -23,17 +23,21 @@ export function createScheduler(budgetMs = 8): Scheduler {
   let flushing = false;
   const channel = typeof MessageChannel === 'function' ? new MessageChannel() : null;
 
-  const drain = () => {
-    scheduled = false;
-    if (destroyed) return;
-    const start = performance.now();
-    while (head < queue.length && performance.now() - start < budgetMs) {
+  /** Runs queued jobs in order while `more()` says so; an emptied queue is reset. */
+  const runQueued = (more: () => boolean) => {
+    while (head < queue.length && more()) {
       const job = queue[head]!;
       queue[head++] = noop;
       attempt(job);
     }
-    if (head < queue.length) next();
-    else queue.length = head = 0;
+    if (head >= queue.length) queue.length = head = 0;
+  };
+  const drain = () => {
+    scheduled = false;
+    if (destroyed) return;
+    const start = performance.now();
+    runQueued(() => performance.now() - start < budgetMs);
+    if (queue.length) next();
   };
   const next = () => {
     if (scheduled || destroyed) return;
@@ -54,12 +58,7 @@ export function createScheduler(budgetMs = 8): Scheduler {
     flush() {
       flushing = true;
       setTimeout(() => (flushing = false), 0);
-      while (head < queue.length) {
-        const job = queue[head]!;
-        queue[head++] = noop;
-        attempt(job);
-      }
-      queue.length = head = 0;
+      runQueued(() => true);
     },
     destroy() {
       destroyed = true;
